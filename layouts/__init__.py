@@ -1,0 +1,1 @@
+# Makes the bundled layouts importable as package data (see pyproject.toml).

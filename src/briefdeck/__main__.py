@@ -1,0 +1,3 @@
+from briefdeck.cli import main
+
+main()

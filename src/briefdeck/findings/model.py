@@ -1,0 +1,67 @@
+"""Findings: each sentence of a source, with what the index knows of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a sentence states.
+
+    ``text`` is the words as they stand in the sentence ("80,000 to 120,000",
+    "$105,000,000", "2.6 million", "70 percent"); ``low``/``high`` are the parsed
+    values (equal for a single number); ``unit`` is ``None`` for a plain count,
+    or ``"percent"``, or a currency code (``"USD"``, ``"CNY"``…). ``start``/``end``
+    are offsets of ``text`` within the sentence text.
+    """
+
+    text: str
+    low: float
+    high: float
+    unit: str | None
+    start: int
+    end: int
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "low": self.low, "high": self.high, "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A sentence of a source as the index holds it.
+
+    ``locator`` is ``SOURCE:pN.sM``. ``speaker`` names the other party whose
+    words the sentence relays ("CNN", "The report"), or is ``None``.
+    """
+
+    source: str
+    paragraph: int
+    sentence: int
+    section: str | None
+    text: str
+    tags: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    speaker: str | None
+
+    @property
+    def locator(self) -> str:
+        return f"{self.source}:p{self.paragraph}.s{self.sentence}"
+
+    def to_json(self) -> dict:
+        """The documented ``--json`` shape of a finding (see README)."""
+        return {
+            "locator": self.locator,
+            "source": self.source,
+            "paragraph": self.paragraph,
+            "sentence": self.sentence,
+            "section": self.section,
+            "text": self.text,
+            "tags": list(self.tags),
+            "figures": [f.to_json() for f in self.figures],
+            "speaker": self.speaker,
+        }

@@ -1,0 +1,83 @@
+"""The plain records a read source is made of.
+
+Offsets are character offsets into the *decoded original text* of the file
+(before line endings are normalised), so that ``original[start:end]`` gives
+back the passage as it stands in the file, with its original line endings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a body paragraph: the unit a finding is made from."""
+
+    number: int  # 1-based within its paragraph
+    text: str  # normalised text: whitespace folded, control characters removed
+    start: int  # offset of the first character in the original file text
+    end: int  # offset one past the last character
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph: headings, titles, bylines and boilerplate are not paragraphs."""
+
+    number: int  # 1-based among body paragraphs
+    text: str
+    start: int
+    end: int
+    section: str | None  # the heading it stands under, or the known structure's name
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A bibliographic record with CSL-JSON field names.
+
+    ``csl`` holds the fields as in ``sources.yaml`` (``id``, ``type``,
+    ``title``, ``author`` as a list of ``{family, given}`` or ``{literal}``,
+    ``container-title``, ``publisher``, ``issued`` as
+    ``{"date-parts": [[y, m, d]]}``, ``URL``, ``accessed``…).
+    """
+
+    id: str
+    csl: Mapping[str, Any] = field(hash=False, compare=True)
+
+    @property
+    def title(self) -> str:
+        return str(self.csl.get("title") or self.id)
+
+    @property
+    def type(self) -> str:
+        return str(self.csl.get("type") or "document")
+
+    @property
+    def issued(self) -> tuple[int, ...] | None:
+        """The date of issue as (year, month, day) parts, as many as are known."""
+        parts = (self.csl.get("issued") or {}).get("date-parts") or [[]]
+        return tuple(int(p) for p in parts[0]) or None
+
+    @property
+    def url(self) -> str | None:
+        return self.csl.get("URL")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A read document: its record, its body paragraphs and what reading noticed."""
+
+    id: str
+    path: str  # the file, relative to the sources folder
+    record: SourceRecord
+    paragraphs: tuple[Paragraph, ...]
+    sha256: str  # of the file's bytes: the index is rebuilt when it changes
+    headings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        if 1 <= number <= len(self.paragraphs):
+            return self.paragraphs[number - 1]
+        return None
