@@ -1,0 +1,94 @@
+"""The sources folder: which documents it holds, under which ids, with which records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefdeck.errors import BriefdeckError, Location, Problem, Problems, display_path
+from briefdeck.sources.model import Source, SourceRecord
+from briefdeck.sources.read import read_source, reader_for
+from briefdeck.sources.records import RECORDS_FILE, load_records, source_id_for
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A document in the sources folder and its record, if ``sources.yaml`` has one."""
+
+    id: str
+    path: Path
+    record: SourceRecord | None
+    location: Location | None = None  # of the record in sources.yaml
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class SourceFolder:
+    folder: Path
+    files: tuple[SourceFile, ...]
+    warnings: tuple[str, ...]
+
+
+def list_sources(folder: Path) -> SourceFolder:
+    """The documents of ``folder``: those with records first, in record order, then the rest by name."""
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise BriefdeckError(Problem(
+            f"sources folder '{display_path(folder)}' {what}",
+            hint="create it and put the documents in it, or point to it with 'sources:' in the brief "
+                 "or --sources on the command line", code="no-sources-folder"), usage=False)
+    entries = load_records(folder)
+    files: list[SourceFile] = []
+    warnings: list[str] = []
+    claimed = {(folder / e.file).resolve(): e for e in entries}
+    for entry in entries:
+        files.append(SourceFile(entry.record.id, folder / entry.file, entry.record, entry.location))
+    ids = {f.id: f for f in files}
+    problems = Problems()
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith(".") or path.name == RECORDS_FILE:
+            continue
+        if path.resolve() in claimed:
+            continue
+        if reader_for(path) is None:
+            warnings.append(f"skipped {path.name}: briefdeck has no reader for '{path.suffix or path.name}' files")
+            continue
+        source_id = source_id_for(path)
+        if source_id in ids:
+            problems.error(f"{path.name} would take the id '{source_id}', which {ids[source_id].name} has",
+                           Location(display_path(path)), hint=f"give it a record with its own id in {RECORDS_FILE}",
+                           code="duplicate-source-id")
+            continue
+        ids[source_id] = SourceFile(source_id, path, None)
+        files.append(ids[source_id])
+    problems.raise_if_errors()
+    if not files:
+        raise BriefdeckError(Problem(f"sources folder '{display_path(folder)}' holds no documents",
+                                     hint="add plain-text documents (.txt) to it", code="no-sources"))
+    return SourceFolder(folder, tuple(files), tuple(warnings))
+
+
+def read_file(source_file: SourceFile) -> Source:
+    return read_source(source_file.path, source_id=source_file.id, record=source_file.record,
+                       display_name=source_file.name)
+
+
+def read_all(folder: SourceFolder) -> list[Source]:
+    """Every document read; every unreadable one reported at once."""
+    problems = Problems()
+    sources = []
+    for source_file in folder.files:
+        try:
+            sources.append(read_file(source_file))
+        except BriefdeckError as exc:
+            problems.extend(_located(exc.problems, source_file))
+    problems.raise_if_errors()
+    return sources
+
+
+def _located(problems: list[Problem], source_file: SourceFile) -> list[Problem]:
+    where = Location(display_path(source_file.path))
+    return [p if p.location else Problem(p.message, where, p.hint, p.severity, p.code) for p in problems]

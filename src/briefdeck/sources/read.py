@@ -1,0 +1,134 @@
+"""Reading one document into a `Source`: readers, then blocks, paragraphs and sentences.
+
+Readers sit behind a small protocol (``detect`` and ``read``) so that HTML
+and PDF readers can be added to `READERS` without touching anything else.
+A reader turns bytes into text in which paragraphs are separated by blank
+lines; everything after that is shared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from briefdeck.errors import BriefdeckError, Problem
+from briefdeck.sources.blocks import Classified, classify, split_blocks
+from briefdeck.sources.model import Paragraph, Sentence, Source, SourceRecord
+from briefdeck.sources.records import guess_record
+from briefdeck.sources.sentences import sentence_spans
+from briefdeck.sources.structure import detect_structure, sections_by_gaps
+from briefdeck.sources.text import decode
+
+# Bump when reading changes what a source yields, so cached indexes are rebuilt.
+READER_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ReadText:
+    """What a reader gives back: the document as text, and what it noticed."""
+
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+class Reader(Protocol):
+    name: str
+
+    def detect(self, path: Path) -> bool:
+        """Whether this reader handles the file."""
+
+    def read(self, data: bytes, *, name: str) -> ReadText:
+        """The document's text; raises `BriefdeckError` for a file it cannot read."""
+
+
+class PlainTextReader:
+    """Plain text: UTF-8, or cp1252 with a warning."""
+
+    name = "text"
+    suffixes = (".txt", ".text", ".md")
+
+    def detect(self, path: Path) -> bool:
+        return path.suffix.lower() in self.suffixes
+
+    def read(self, data: bytes, *, name: str) -> ReadText:
+        decoded = decode(data, name=name)
+        return ReadText(decoded.text, decoded.warnings)
+
+
+READERS: list[Reader] = [PlainTextReader()]
+
+
+def reader_for(path: Path) -> Reader | None:
+    return next((r for r in READERS if r.detect(path)), None)
+
+
+def read_source(path: Path, *, source_id: str, record: SourceRecord | None = None,
+                display_name: str | None = None) -> Source:
+    """Read ``path`` into a `Source`. Without a ``record``, one is guessed from the text (with a warning)."""
+    name = display_name or path.name
+    reader = reader_for(path)
+    if reader is None:
+        raise BriefdeckError(Problem(f"{name}: no reader for '{path.suffix or 'files without a suffix'}'",
+                                     hint="sources may be plain text (.txt, .md)", code="no-reader"))
+    data = path.read_bytes()
+    return source_from_bytes(data, reader=reader, source_id=source_id, record=record, name=name)
+
+
+def source_from_bytes(data: bytes, *, reader: Reader, source_id: str, record: SourceRecord | None,
+                      name: str) -> Source:
+    read = reader.read(data, name=name)
+    original = read.text
+    warnings = list(read.warnings)
+    classified = classify(original, split_blocks(original))
+    bodies = [c for c in classified if c.kind == "body"]
+    if not bodies:
+        raise BriefdeckError(Problem(f"{name} has no text to cite after removing control characters, "
+                                     "headings and site boilerplate",
+                                     hint="check that the file holds the document's text", code="no-paragraphs"))
+    if record is None:
+        record, guessed = guess_record(source_id, original, classified)
+        warnings.extend(guessed)
+    sections = _sections(classified, record, warnings)
+    paragraphs = tuple(_paragraph(original, n, c, section)
+                       for n, (c, section) in enumerate(zip(bodies, sections), start=1))
+    return Source(
+        id=source_id,
+        path=name,
+        record=record,
+        paragraphs=paragraphs,
+        sha256=hashlib.sha256(data).hexdigest(),
+        headings=tuple(c.block.text for c in classified if c.kind == "heading"),
+        warnings=tuple(warnings),
+    )
+
+
+def _sections(classified: list[Classified], record: SourceRecord, warnings: list[str]) -> list[str | None]:
+    """The section of each body paragraph: the heading above it, or the known structure's name."""
+    structure = record.csl.get("structure") or detect_structure(
+        next((c.block.text for c in classified if c.kind == "title"), None))
+    bodies = [c for c in classified if c.kind == "body"]
+    if structure and not any(c.kind == "heading" for c in classified):
+        named = sections_by_gaps(structure, [c.block.blank_lines_before for c in bodies])
+        if named is not None:
+            return named
+        warnings.append(f"{record.id}: the paragraphs do not fall into the sections of a {structure}; "
+                        "sections are left unnamed")
+    out, heading = [], None
+    for c in classified:
+        if c.kind == "heading":
+            heading = c.block.text
+        elif c.kind == "body":
+            out.append(heading)
+    return out
+
+
+def _paragraph(original: str, number: int, c: Classified, section: str | None) -> Paragraph:
+    folded = c.block.folded
+    sentences = []
+    for m, (a, b) in enumerate(sentence_spans(folded.text), start=1):
+        start, end = folded.original_span(a, b)
+        sentences.append(Sentence(m, folded.text[a:b], start, end))
+    start, end = folded.original_span(0, len(folded.text))
+    return Paragraph(number, folded.text, start, end, section, tuple(sentences))

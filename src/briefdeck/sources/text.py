@@ -1,0 +1,135 @@
+"""Decoding files and normalising text while remembering where each character came from.
+
+Passages are shown normalised (whitespace folded, control characters gone)
+but cited by offsets into the original text. `fold` therefore returns, with
+the folded text, the original offset of every character it kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefdeck.errors import BriefdeckError, Problem
+
+# A file with a NUL byte, or with this share of other control bytes, is binary.
+_BINARY_CONTROL_SHARE = 0.10
+
+# Characters that never reach a passage: C0 and C1 controls (tab, line breaks
+# and NEL become spaces instead), DEL, non-characters, lone surrogates and the
+# zero-width/bidi marks that copy-paste leaves behind.
+_SPACE_LIKE = set(" \t\n\r\v\f\x85\u2028\u2029\u00a0\u2007\u202f\u3000") | {chr(c) for c in range(0x2000, 0x200B)}
+_DROPPED = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff\ufeff\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\ud800-\udfff]"
+)
+
+# Line breaks as they may stand in a file: \r\n, bare \r or \n.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def decode(data: bytes, *, name: str) -> Decoded:
+    """Bytes of a text file as text: UTF-8 (a BOM is dropped), else cp1252 with a warning.
+
+    Raises a `BriefdeckError` for an empty or binary file.
+    """
+    if not data.strip():
+        raise BriefdeckError(Problem(f"{name} is empty", hint="add the document's text or remove the file",
+                                     code="empty-source"))
+    if b"\x00" in data or _control_share(data) > _BINARY_CONTROL_SHARE:
+        raise BriefdeckError(Problem(f"{name} is not a text file (it holds binary data)",
+                                     hint="sources must be plain text (UTF-8); convert the document to text first",
+                                     code="binary-source"))
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("cp1252", errors="replace")
+        return Decoded(text, "cp1252", (
+            f"{name} is not valid UTF-8 (byte {exc.start}); read it as Windows-1252 (cp1252). "
+            "Save the file as UTF-8 to silence this warning.",))
+
+
+def _control_share(data: bytes) -> float:
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(data)
+
+
+_KEPT_RUN = re.compile("[^" + re.escape("".join(sorted(_SPACE_LIKE))) + "]+")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Normalised text and the way back to the original.
+
+    ``runs`` holds ``(folded_start, original_start, length)`` for each stretch
+    of characters copied unchanged, in order; `original_offset` maps a folded
+    offset back through them.
+    """
+
+    text: str
+    runs: tuple[tuple[int, int, int], ...]
+
+    def original_offset(self, i: int) -> int:
+        """Offset in the original of folded character ``i`` (``len(text)`` maps past the end)."""
+        if not self.runs:
+            return 0
+        lo, hi = 0, len(self.runs) - 1
+        while lo < hi:  # the last run starting at or before i
+            mid = (lo + hi + 1) // 2
+            if self.runs[mid][0] <= i:
+                lo = mid
+            else:
+                hi = mid - 1
+        fstart, ostart, length = self.runs[lo]
+        return ostart + min(i - fstart, length)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of folded ``text[start:end]`` (end exclusive, ``start < end``)."""
+        return self.original_offset(start), self.original_offset(end - 1) + 1
+
+
+def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
+    """Normalise ``original[start:end]``: controls removed, whitespace folded to single spaces, trimmed.
+
+    Works run by run (regular expressions, not a loop per character) because the
+    index folds millions of words.
+    """
+    end = len(original) if end is None else end
+    pieces: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    length = 0
+    for match in _KEPT_RUN.finditer(original, start, end):
+        if pieces:
+            pieces.append(" ")
+            length += 1
+        offset = match.start()
+        for part in _split_dropped(match.group()):
+            if part[0]:
+                runs.append((length, offset + part[1], len(part[0])))
+                pieces.append(part[0])
+                length += len(part[0])
+    return Folded("".join(pieces), tuple(runs))
+
+
+def _split_dropped(run: str) -> list[tuple[str, int]]:
+    """A run without spaces, cut where dropped characters stand: (piece, offset in run)."""
+    if not _DROPPED.search(run):
+        return [(run, 0)]
+    out, pos = [], 0
+    for match in _DROPPED.finditer(run):
+        out.append((run[pos:match.start()], pos))
+        pos = match.end()
+    out.append((run[pos:], pos))
+    return out
+
+
+def clean_text(text: str) -> str:
+    """Text with controls removed and whitespace folded (no offsets kept)."""
+    return fold(text).text
