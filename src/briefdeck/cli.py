@@ -11,13 +11,15 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sys
 import textwrap
 from pathlib import Path
 from typing import Callable, Optional
 
 import typer
 
-from briefdeck.errors import BriefdeckError, Problem
+from briefdeck.check import check_brief
+from briefdeck.errors import BriefdeckError, Problem, choices_hint, display_path
 from briefdeck.findings.lookup import look_up
 from briefdeck.project import Workspace
 
@@ -145,7 +147,7 @@ def show_command(
     typer.echo(f"{passage.locator}  [{paragraph.section or 'no section'}]")
     typer.echo(_describe(record))
     typer.echo("")
-    typer.echo(textwrap.fill(passage.text, WIDTH))
+    typer.echo(textwrap.fill(passage.text, WIDTH, break_on_hyphens=False))
     if passage.finding is not None:
         _finding_details(passage.finding)
 
@@ -184,15 +186,161 @@ def find_command(
     for f in found:
         extra = f"  ({', '.join(f.tags)})" if f.tags else ""
         typer.echo(f"{f.locator}  [{f.section or 'no section'}]{extra}")
-        typer.echo(textwrap.indent(textwrap.fill(f.text, WIDTH - 2), "  "))
+        typer.echo(textwrap.indent(textwrap.fill(f.text, WIDTH - 2, break_on_hyphens=False), "  "))
 
 
 def _check_choices(what: str, given: list[str], valid: list[str]) -> None:
-    from briefdeck.errors import choices_hint
     bad = [g for g in given if g not in valid]
     if bad:
         _fail([Problem(f"unknown {what} '{b}'", hint=choices_hint(b, valid, f"{what}s"), code=f"unknown-{what}")
                for b in bad], EXIT_USAGE)
+
+
+# -- check, build, new, layouts -------------------------------------------------
+
+@app.command("check")
+@reports_errors
+def check_command(
+    brief: Path = typer.Argument(..., help="The outline, e.g. briefs/dprk-trafficking.yaml"),
+    audience: Optional[str] = typer.Option(None, "--audience", help="Check for this audience only."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings (such as a number mismatch) as errors."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
+) -> None:
+    """Verify every point's evidence; show what each point cites and what is wrong."""
+    result = check_brief(brief, audience=audience, strict=strict)
+    if as_json:
+        typer.echo(json.dumps(check_to_json(result), indent=2, ensure_ascii=False))
+    else:
+        for key, deck in result.decks.items():
+            typer.echo(f"== {key} ({deck.audience.label})")
+            for line in describe_deck(deck):
+                typer.echo(line)
+        for problem in result.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{len(result.errors)} errors, {len(result.warnings)} warnings", err=True)
+    if result.errors:
+        raise typer.Exit(EXIT_ERRORS)
+
+
+@app.command("build")
+@reports_errors
+def build_command(
+    brief: Path = typer.Argument(..., help="The outline, e.g. briefs/dprk-trafficking.yaml"),
+    audience: Optional[str] = typer.Option(None, "--audience", help="Build for this audience only."),
+    formats: str = typer.Option("pptx,html,pdf", "--format", help="Comma-separated: pptx, html, pdf."),
+    out: Optional[Path] = typer.Option(None, "--out", help="The output folder (default: the project's build/)."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+) -> None:
+    """Write each audience's deck (.pptx) and handout (.html, .pdf)."""
+    from rich.progress import BarColumn, Progress, TextColumn
+    from briefdeck.outputs import build_outputs, parse_formats, planned_outputs
+
+    chosen = parse_formats(formats)
+    result = check_brief(brief, audience=audience, strict=strict)
+    for problem in result.problems:
+        typer.echo(str(problem), err=True)
+    if result.errors:
+        typer.echo(f"{len(result.errors)} errors: nothing was built", err=True)
+        raise typer.Exit(EXIT_ERRORS)
+    out_dir = out or result.workspace.root / "build"
+    planned = planned_outputs(result, chosen, out_dir)
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("building", total=len(planned))
+        written = build_outputs(result, formats=chosen, out_dir=out_dir,
+                                progress=lambda o: bar.update(task, advance=1, description=o.path.name))
+    for output in written:
+        typer.echo(display_path(output.path))
+    typer.echo(build_summary(result))
+
+
+@app.command("new")
+@reports_errors
+def new_command(
+    brief: Path = typer.Argument(..., help="Where to write the starter outline, e.g. briefs/my-brief.yaml"),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write a starter outline that passes 'check' against the project's sources."""
+    from briefdeck.files import write_atomic
+    from briefdeck.outline.starter import starter_outline
+
+    if brief.exists() and not force:
+        _fail([Problem(f"{brief} already exists", hint="choose another name, or add --force to overwrite it",
+                       code="exists")], EXIT_USAGE)
+    base = brief.resolve().parent
+    workspace = Workspace.at(base if base.exists() else Path.cwd())
+    index, _ = workspace.open_index()
+    text = starter_outline(index, sources=os.path.relpath(workspace.sources, base))
+    write_atomic(brief, text.encode("utf-8"))
+    typer.echo(f"wrote {display_path(brief)}; next: briefdeck check {display_path(brief)}")
+
+
+@app.command("layouts")
+@reports_errors
+def layouts_command() -> None:
+    """List the layouts available to this project."""
+    from briefdeck.layouts import available_layouts, find_layout
+
+    project = Workspace.at(Path.cwd()).root
+    for name, folder in available_layouts(project).items():
+        description = find_layout(name, project=project).settings.get("description", "")
+        typer.echo(f"{name:<12} {description}  ({display_path(folder)})")
+
+
+def describe_deck(deck) -> list[str]:
+    """What ``check`` shows of a deck: each slide, each point, and what each marker cites."""
+    lines = []
+    for number, slide in enumerate(deck.slides, start=1):
+        if slide.kind in ("title", "sources"):
+            continue
+        lines.append(f"{number:>3}. [{slide.kind}] {slide.title}")
+        for point in slide.points:
+            figure = f"{point.figure} " if point.figure else ""
+            markers = "".join(f"[{n}]" for n in point.footnotes)
+            lines.append(f"     - {figure}{point.text} {markers}".rstrip())
+        for note in slide.footnotes:
+            quoted = f" “{note.citation.quoted}”" if note.citation.quoted else ""
+            lines.append(f"       [{note.number}] {note.citation.locator}{quoted}")
+    return lines
+
+
+def build_summary(result) -> str:
+    decks = list(result.decks.values())
+    slides = sum(len(d.slides) for d in decks)
+    notes = sum(len(d.footnotes) for d in decks)
+    cited = len({r.id for d in decks for r in d.bibliography})
+    return (f"{len(decks)} audiences, {slides} slides, {notes} footnotes, {cited} sources cited, "
+            f"{len(result.warnings)} warnings")
+
+
+def check_to_json(result) -> dict:
+    """The documented ``check --json`` shape (see README, 'JSON output')."""
+    return {
+        "brief": result.outline.path,
+        "ok": result.ok,
+        "errors": len(result.errors),
+        "warnings": len(result.warnings),
+        "problems": [p.to_json() for p in result.problems],
+        "audiences": {key: _deck_json(deck) for key, deck in result.decks.items()},
+    }
+
+
+def _deck_json(deck) -> dict:
+    return {
+        "label": deck.audience.label,
+        "handout": deck.audience.handout,
+        "slides": [{
+            "kind": s.kind,
+            "title": s.title,
+            "section": s.section,
+            "points": [{"text": p.text, "figure": p.figure, "footnotes": list(p.footnotes), "tags": list(p.tags),
+                        "unsourced": p.unsourced} for p in s.points],
+            "footnotes": [{"number": f.number, "handout_number": f.handout_number, "locator": f.citation.locator,
+                           "source": f.citation.source_id, "quoted": f.citation.quoted,
+                           "speaker": f.citation.speaker} for f in s.footnotes],
+        } for s in deck.slides],
+        "bibliography": [r.id for r in deck.bibliography],
+    }
 
 
 # -- entry point ----------------------------------------------------------------

@@ -132,6 +132,7 @@ class Deck:
     on_slides: str = "footnote"
     layout: str = "default"
     summary: str | None = None  # the memo's bottom line up front, if the brief gives one
+    date_text: str | None = None  # the date as the brief writes it, when it is not a YYYY-MM-DD date
 
     @property
     def footnotes(self) -> tuple[Footnote, ...]:

@@ -1,0 +1,87 @@
+"""Benchmark: building the findings index over 5 million words, and querying it.
+
+Run: ``python bench/bench_index.py [--words N]``. Reports the full build
+time (cold: no cache), the median and spread of ``find`` queries on the built
+index, the cost of the up-to-date check every command makes, and re-indexing
+after one file changes (which must read only that file).
+
+Goals (issue 2, on a 2-core machine): full index under 60 s, median query
+under 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import make_corpus  # noqa: E402
+
+from briefdeck.project import Workspace  # noqa: E402
+
+QUERIES = [
+    "political prison camps", "forced labor", "brokers", "Tier 3", "repatriated from China",
+    "overseas workers wages", "children", "sex trafficking", "mass mobilizations", "labor training centers",
+    "recommendations", "death penalty", "Global Slavery Index", "cybersex", "minimum standards",
+    "Samjiyon", "Korea Future Initiative", "prosecution", "bilateral contracts", "refugees",
+]
+
+
+def run(words: int = 5_000_000, repeats: int = 5) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root, total_words = make_corpus(Path(tmp) / "project", words)
+        workspace = Workspace.at(root)
+        files = len(list((root / "seeds").iterdir()))
+
+        started = time.perf_counter()
+        index, report = workspace.open_index()
+        build = time.perf_counter() - started
+        findings = index.db.execute("SELECT count(*) FROM findings").fetchone()[0]
+        rows.append({"benchmark": "index build (cold)", "words": total_words, "files": files,
+                     "findings": findings, "seconds": round(build, 2), "goal": "< 60 s"})
+
+        latencies = []
+        for _ in range(repeats):
+            for query in QUERIES:
+                t = time.perf_counter()
+                index.search(query, limit=10)
+                latencies.append((time.perf_counter() - t) * 1000)
+        index.close()
+        rows.append({"benchmark": "find query", "queries": len(latencies),
+                     "median_ms": round(statistics.median(latencies), 2),
+                     "p90_ms": round(statistics.quantiles(latencies, n=10)[-1], 2),
+                     "max_ms": round(max(latencies), 2), "goal": "median < 20 ms"})
+
+        t = time.perf_counter()
+        index, report = workspace.open_index()
+        index.close()
+        rows.append({"benchmark": "up-to-date check (no change)", "files_read": len(report.read),
+                     "seconds": round(time.perf_counter() - t, 3)})
+
+        changed = root / "seeds" / "copy-0007-tip.txt"
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nA synthetic closing paragraph.\n",
+                           encoding="utf-8")
+        t = time.perf_counter()
+        index, report = workspace.open_index()
+        index.close()
+        rows.append({"benchmark": "re-index after one file changes", "files_read": len(report.read),
+                     "which": ", ".join(report.read), "seconds": round(time.perf_counter() - t, 3)})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=5_000_000)
+    args = parser.parse_args()
+    for row in run(args.words):
+        print("  ".join(f"{k}={v}" for k, v in row.items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Checking a brief: load it, resolve its evidence, build a deck per audience.
+
+`check_brief` is what both ``briefdeck check`` and ``briefdeck build`` run
+first. It never prints; it returns the decks and every problem found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from briefdeck.deck.build import brief_to_deck
+from briefdeck.deck.model import Deck
+from briefdeck.errors import BriefdeckError, Problem, choices_hint
+from briefdeck.outline.load import load_outline
+from briefdeck.outline.model import Outline
+from briefdeck.outline.resolve import resolve_outline
+from briefdeck.project import Workspace
+
+
+@dataclass
+class CheckResult:
+    outline: Outline
+    workspace: Workspace
+    decks: dict[str, Deck] = field(default_factory=dict)  # by audience key; empty when there are errors
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def check_brief(path: Path, *, audience: str | None = None, strict: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> CheckResult:
+    """Load, resolve and build the brief at ``path`` for one audience or all.
+
+    Raises `BriefdeckError` when the brief cannot be loaded at all (a missing
+    file, YAML errors, schema errors) or names an unknown audience; returns
+    a result holding evidence errors and warnings otherwise.
+    """
+    if not path.is_file():
+        what = "is a folder, not a brief" if path.is_dir() else "does not exist"
+        raise BriefdeckError(Problem(f"brief '{path}' {what}", hint="give the path of a .yaml outline, "
+                                     "e.g. briefs/dprk-trafficking.yaml; 'briefdeck new' writes a starter",
+                                     code="no-brief"), usage=True)
+    base = path.resolve().parent
+    workspace_guess = Workspace.at(base)
+    outline = load_outline(path, known_tags=workspace_guess.lexicon().tags)
+    workspace = Workspace.at(base, outline.sources, base=base)
+    keys = [a.key for a in outline.audiences]
+    if audience is not None and audience not in keys:
+        raise BriefdeckError(Problem(f"the brief has no audience '{audience}'",
+                                     hint=choices_hint(audience, keys, "audiences"), code="unknown-audience"),
+                             usage=True)
+    index, report = workspace.open_index(progress=progress)
+    try:
+        resolution = resolve_outline(outline, index)
+    finally:
+        index.close()
+    result = CheckResult(outline, workspace, problems=list(resolution.problems))
+    result.problems[:0] = [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
+    if result.errors:
+        return _strict(result, strict)
+    for key in keys if audience is None else [audience]:
+        deck, warnings = brief_to_deck(outline, resolution, key)
+        result.decks[key] = deck
+        result.problems.extend(warnings)
+    return _strict(result, strict)
+
+
+def _strict(result: CheckResult, strict: bool) -> CheckResult:
+    """Under ``--strict`` every warning about the brief is an error (source warnings stay warnings)."""
+    if strict:
+        result.problems = [p.as_error() if p.code != "source-warning" else p for p in result.problems]
+        if result.errors:
+            result.decks = {}
+    return result

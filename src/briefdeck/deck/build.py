@@ -1,0 +1,179 @@
+"""From a resolved outline to one `Deck` per audience.
+
+This is where footnotes get their numbers (per slide, and continuously for
+handouts) and where the audience's choices apply: slides and points for other
+audiences are left out, points whose evidence carries an omitted tag are
+dropped, per-audience text is chosen, the content note is added. A number in
+a point's text that its evidence does not state is reported here, because the
+text differs per audience.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefdeck.deck.model import Audience, Citation, Deck, Footnote, Point, Slide
+from briefdeck.errors import Problem
+from briefdeck.findings.figures import figures_agree, parse_figures
+from briefdeck.outline.model import Outline, PointSpec, SlideSpec
+from briefdeck.outline.resolve import Evidence, Resolution
+from briefdeck.sources.model import SourceRecord
+
+CONTENT_NOTE_TITLE = "Content note"
+SOURCES_TITLE = "Sources"
+
+
+def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -> tuple[Deck, list[Problem]]:
+    """The deck for one audience, and the warnings found while building it.
+
+    ``resolution`` must hold no errors (see `resolve_outline`).
+    """
+    spec = outline.audience(audience_key)
+    if spec is None:
+        raise KeyError(audience_key)
+    builder = _Builder(outline, resolution, spec.to_audience())
+    slides = [Slide("title", outline.title, subtitle=outline.subtitle)]
+    if spec.content_note:
+        slides.append(Slide("content-note", CONTENT_NOTE_TITLE, points=(Point(spec.content_note),)))
+    section = None
+    for slide_spec in outline.slides:
+        if not slide_spec.shown_to(audience_key):
+            continue
+        if slide_spec.kind == "section":
+            section = slide_spec.title_for(audience_key) or ""
+            slides.append(Slide("section", section, notes=slide_spec.notes))
+            continue
+        slide = builder.slide(slide_spec, section)
+        if slide is not None:
+            slides.append(slide)
+    slides.append(Slide("sources", SOURCES_TITLE))
+    deck = Deck(
+        name=outline.name,
+        title=outline.title,
+        subtitle=outline.subtitle,
+        date=outline.date,
+        date_text=outline.date_text,
+        audience=builder.audience,
+        slides=tuple(slides),
+        bibliography=tuple(builder.cited.values()),
+        style=outline.citations.style,
+        on_slides=outline.citations.on_slides,
+        layout=outline.layout,
+        summary=outline.summary,
+    )
+    return deck, builder.problems
+
+
+@dataclass
+class _SlideNotes:
+    """The footnotes of one slide while it is built: one per distinct citation."""
+
+    footnotes: list[Footnote] = field(default_factory=list)
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+class _Builder:
+    def __init__(self, outline: Outline, resolution: Resolution, audience: Audience):
+        self.outline = outline
+        self.resolution = resolution
+        self.audience = audience
+        self.omit = set(audience.omit_tags)
+        self.handout_number = 0
+        self.cited: dict[str, SourceRecord] = {}  # in order of first citation
+        self.problems: list[Problem] = []
+
+    def slide(self, spec: SlideSpec, section: str | None) -> Slide | None:
+        notes = _SlideNotes()
+        points = [p for p in (self.point(p, spec, notes) for p in spec.points) if p is not None]
+        if spec.select is not None:
+            points += self.selected(spec, notes)
+        questions = [p for p in (self.point(q, spec, notes) for q in spec.questions) if p is not None]
+        if spec.kind == "questions":
+            points += questions
+        written = len(spec.points) + len(spec.questions) + (1 if spec.select else 0)
+        if written and not points:
+            return None  # everything on it is for other audiences or omitted
+        subtitle = None
+        if spec.kind == "quote" and points:
+            subtitle = spec.speaker or self._attribution(notes)
+        return Slide(kind=spec.kind, title=spec.title_for(self.audience.key) or "", points=tuple(points),
+                     footnotes=tuple(notes.footnotes), notes=spec.notes, subtitle=subtitle, section=section)
+
+    def point(self, spec: PointSpec, slide: SlideSpec, notes: _SlideNotes) -> Point | None:
+        if not spec.shown_to(self.audience.key):
+            return None
+        evidence = [self.resolution.evidence[e] for e in spec.evidence]
+        tags = tuple(sorted({t for e in evidence for t in e.tags}))
+        if self.omit.intersection(tags):
+            return None
+        text = spec.text_for(self.audience.key)
+        if text is None:
+            text = evidence[0].citation.quoted if evidence else ""
+        else:
+            self._check_numbers(text, evidence, spec)
+        markers = tuple(self._cite(e.citation, notes) for e in evidence)
+        return _shaped(Point(text, _unique(markers), tags=tags, unsourced=spec.unsourced), slide.kind)
+
+    def selected(self, spec: SlideSpec, notes: _SlideNotes) -> list[Point]:
+        points = []
+        for finding, evidence in self.resolution.selected.get(spec.select, []):
+            if self.omit.intersection(evidence.tags):
+                continue
+            marker = self._cite(evidence.citation, notes)
+            points.append(_shaped(Point(finding.text, (marker,), tags=evidence.tags), spec.kind))
+            if len(points) == spec.select.limit:
+                break
+        return points
+
+    def _cite(self, citation: Citation, notes: _SlideNotes) -> int:
+        key = (citation.locator, citation.quoted)
+        if key in notes.numbers:
+            return notes.numbers[key]
+        self.handout_number += 1
+        first = citation.source_id not in self.cited
+        self.cited.setdefault(citation.source_id, citation.record)
+        number = len(notes.footnotes) + 1
+        notes.footnotes.append(Footnote(number, self.handout_number, citation, first))
+        notes.numbers[key] = number
+        return number
+
+    def _check_numbers(self, text: str, evidence: list[Evidence], spec: PointSpec) -> None:
+        if not evidence:
+            return
+        stated = [g for e in evidence for g in e.figures]
+        for figure in parse_figures(text):
+            if not any(figures_agree(figure, g) for g in stated):
+                cited = ", ".join(e.citation.locator for e in evidence)
+                states = "; ".join(dict.fromkeys(g.text for g in stated)) or "no numbers"
+                self.problems.append(Problem(
+                    f"“{figure.text}” in the text for audience '{self.audience.key}' is not stated by its evidence "
+                    f"({cited} states: {states})", spec.location,
+                    "use the number the source states, or cite the passage that states this one",
+                    severity="warning", code="number-mismatch"))
+
+    def _attribution(self, notes: _SlideNotes) -> str | None:
+        if not notes.footnotes:
+            return None
+        citation = notes.footnotes[0].citation
+        if citation.speaker:
+            return citation.speaker
+        authors = citation.record.csl.get("author") or []
+        names = [a.get("literal") or " ".join(filter(None, (a.get("given"), a.get("family")))) for a in authors]
+        return ", ".join(n for n in names if n) or citation.record.title
+
+
+def _unique(numbers: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(numbers))
+
+
+def _shaped(point: Point, kind: str) -> Point:
+    """On a figures slide, the number the text opens with becomes the big figure, the rest its caption."""
+    if kind != "figures":
+        return point
+    figures = parse_figures(point.text)
+    if not figures or point.text[:figures[0].start].strip():
+        return point
+    first = figures[0]
+    caption = point.text[first.end:].strip(" ,:;—–-")
+    return Point(caption, point.footnotes, figure=point.text[first.start:first.end], tags=point.tags,
+                 unsourced=point.unsourced)

@@ -1,0 +1,87 @@
+"""Matching an author's quote against a paragraph, the way a reader would.
+
+Case, spacing, straight or curly quotes, hyphens and dashes, and the three
+spellings of an ellipsis ("...", "…", ". . .") do not matter. An ellipsis in
+the author's quote marks omitted words: the pieces on either side must occur
+in that order within the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FOLD = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+})
+ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|…)\s*")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Folded text and, for each of its characters, the offset it came from."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+
+def normalise(text: str) -> Normalised:
+    """Fold case, quotes, dashes and spacing; keep the way back to ``text``."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            space = bool(chars)
+            continue
+        if space:
+            chars.append(" ")
+            offsets.append(i - 1)
+            space = False
+        for folded in ch.translate(_FOLD).casefold():
+            chars.append(folded)
+            offsets.append(i)
+    return Normalised("".join(chars), tuple(offsets))
+
+
+def quote_pieces(quote: str) -> list[str]:
+    """The author's quote cut at ellipses, each piece folded; empty pieces dropped."""
+    return [p for p in (normalise(piece.strip()).text for piece in ELLIPSIS.split(quote)) if p]
+
+
+def find_quote(pieces: list[str], paragraph: str) -> tuple[int, int] | None:
+    """The span of ``paragraph`` (in its own offsets) from the first piece to the last, or None.
+
+    Words may stand between the pieces (the author's ellipsis omits them).
+    """
+    if not pieces:
+        return None
+    norm = normalise(paragraph)
+    haystack = norm.text
+    start = end = None
+    pos = 0
+    for piece in pieces:
+        at = _find_words(haystack, piece, pos)
+        if at is None:
+            return None
+        if start is None:
+            start = at
+        pos = at + len(piece)
+        end = pos
+    return norm.offsets[start], norm.offsets[end - 1] + 1
+
+
+def _find_words(haystack: str, needle: str, start: int) -> int | None:
+    """``needle`` in ``haystack`` from ``start``, not beginning or ending inside a word."""
+    pos = start
+    while True:
+        at = haystack.find(needle, pos)
+        if at < 0:
+            return None
+        before = haystack[at - 1] if at > 0 else " "
+        after = haystack[at + len(needle)] if at + len(needle) < len(haystack) else " "
+        if not (before.isalnum() and needle[0].isalnum()) and not (after.isalnum() and needle[-1].isalnum()):
+            return at
+        pos = at + 1

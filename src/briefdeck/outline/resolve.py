@@ -1,0 +1,201 @@
+"""Resolving an outline's evidence against the findings index.
+
+Each `EvidenceSpec` is looked up once, whatever the audience: a quote is
+matched inside one paragraph and located to the sentence that holds it; a
+finding or source locator is checked to exist. ``select:`` blocks are run as
+queries. Every problem is collected with the line of the evidence that caused
+it; nothing is raised until all are known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefdeck.deck.model import Citation
+from briefdeck.errors import Problem, choices_hint
+from briefdeck.findings.index import FindingsIndex, StoredParagraph
+from briefdeck.findings.lookup import look_up
+from briefdeck.findings.model import Figure, Finding
+from briefdeck.outline.model import EvidenceSpec, Outline, SelectSpec
+from briefdeck.outline.quotes import find_quote, quote_pieces
+from briefdeck.sources.locators import Locator
+from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.sentences import sentence_spans
+
+_SHOWN = 160  # characters of a passage shown in an error
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A piece of evidence found in the corpus: what to cite, and what the cited words carry."""
+
+    citation: Citation
+    tags: tuple[str, ...]
+    figures: tuple[Figure, ...]  # the numbers the cited passage states
+
+
+@dataclass
+class Resolution:
+    """Everything the outline's evidence resolved to, and every problem found."""
+
+    evidence: dict[EvidenceSpec, Evidence] = field(default_factory=dict)
+    selected: dict[SelectSpec, list[tuple[Finding, Evidence]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def resolve_outline(outline: Outline, index: FindingsIndex) -> Resolution:
+    resolver = _Resolver(index)
+    resolution = Resolution()
+    for slide in outline.slides:
+        for point in (*slide.points, *slide.questions):
+            for spec in point.evidence:
+                if spec in resolution.evidence:
+                    continue
+                found = resolver.evidence(spec)
+                if isinstance(found, Problem):
+                    resolution.problems.append(found)
+                else:
+                    resolution.evidence[spec] = found
+        if slide.select is not None:
+            found = resolver.select(slide.select)
+            if isinstance(found, list):
+                resolution.selected[slide.select] = found
+            else:
+                resolution.problems.extend(found)
+    return resolution
+
+
+class _Resolver:
+    def __init__(self, index: FindingsIndex):
+        self.index = index
+        self.records: dict[str, SourceRecord] = index.records()
+
+    # -- the three kinds of evidence ------------------------------------------------
+
+    def evidence(self, spec: EvidenceSpec) -> Evidence | Problem:
+        if spec.kind == "quote":
+            return self.quote(spec)
+        passage = look_up(self.index, spec.value, spec.location)
+        if isinstance(passage, Problem):
+            return passage
+        if spec.kind == "finding" and passage.finding is None:
+            return Problem(f"finding '{spec.value}' must name a sentence", spec.location,
+                           f"write {spec.value}:pN.sM for a sentence, or use 'source:' for a passage",
+                           code="finding-not-sentence")
+        locator = passage.locator
+        if passage.paragraph is None:
+            return Evidence(self._citation(locator, "", None, None), (), self._source_figures(locator.source))
+        if passage.finding is not None:
+            return self._sentence_evidence(passage.finding, passage.paragraph)
+        sentences = self.index.findings_in(locator.source, locator.paragraph)
+        return Evidence(self._citation(locator, passage.paragraph.text, passage.paragraph.section, None),
+                        _union(f.tags for f in sentences), tuple(g for f in sentences for g in f.figures))
+
+    def quote(self, spec: EvidenceSpec) -> Evidence | Problem:
+        pieces = quote_pieces(spec.value)
+        if not pieces:
+            return Problem("the quote has no words to look for", spec.location, code="empty-quote")
+        narrow = self._narrowing(spec)
+        if isinstance(narrow, Problem):
+            return narrow
+        candidates = self._candidates(pieces, narrow)
+        matches = [(p, span) for p in candidates if (span := find_quote(pieces, p.text)) is not None]
+        if not matches:
+            return self._not_found(spec, narrow)
+        if len(matches) > 1:
+            listed = "; ".join(f"{p.source}:p{p.number} “{_excerpt(p.text, span)}”" for p, span in matches)
+            return Problem(f"the quote “{spec.value}” is found in {len(matches)} places: {listed}", spec.location,
+                           "add 'source:' with one of those locators (or a source id) to say which one you mean",
+                           code="ambiguous-quote")
+        paragraph, (start, end) = matches[0]
+        quoted = paragraph.text[start:end]
+        spans = sentence_spans(paragraph.text)
+        inside = [n for n, (a, b) in enumerate(spans, start=1) if a < end and start < b]
+        sentences = self.index.findings_in(paragraph.source, paragraph.number)
+        if len(inside) == 1:
+            finding = sentences[inside[0] - 1]
+            evidence = self._sentence_evidence(finding, paragraph)
+            return Evidence(_with_quoted(evidence.citation, quoted), evidence.tags, evidence.figures)
+        covered = [f for f in sentences if f.sentence in inside]
+        locator = Locator(paragraph.source, paragraph.number)
+        return Evidence(self._citation(locator, quoted, paragraph.section, None),
+                        _union(f.tags for f in covered), tuple(g for f in covered for g in f.figures))
+
+    def select(self, spec: SelectSpec) -> list[tuple[Finding, Evidence]] | list[Problem]:
+        problems = []
+        ids = self.index.source_ids()
+        for source in spec.sources:
+            if source not in ids:
+                problems.append(Problem(f"unknown source '{source}' in select", spec.location,
+                                        choices_hint(source, ids, "sources"), code="unknown-source"))
+        tags = self.index.tags()
+        for tag in spec.tags:
+            if tag not in tags:
+                problems.append(Problem(f"no finding has the tag '{tag}'", spec.location,
+                                        choices_hint(tag, tags, "tags"), code="unknown-tag"))
+        if problems:
+            return problems
+        # Fetch more than the limit: an audience's omit_tags may drop some.
+        found = self.index.search(spec.query, sources=spec.sources, section=spec.section, tags=spec.tags,
+                                  limit=spec.limit + 50)
+        if not found:
+            return [Problem(f"select finds nothing for “{spec.query}”", spec.location,
+                            "try fewer or other words; 'briefdeck find' shows what matches", code="select-empty")]
+        return [(f, self._sentence_evidence(f, self.index.paragraph(f.source, f.paragraph))) for f in found]
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _narrowing(self, spec: EvidenceSpec) -> Locator | None | Problem:
+        if spec.source is None:
+            return None
+        passage = look_up(self.index, spec.source, spec.location)
+        return passage if isinstance(passage, Problem) else passage.locator
+
+    def _candidates(self, pieces: list[str], narrow: Locator | None) -> list[StoredParagraph]:
+        if narrow is None:
+            return self.index.paragraphs_with_words(pieces)
+        if narrow.paragraph is not None:
+            return [self.index.paragraph(narrow.source, narrow.paragraph)]
+        return self.index.paragraphs(narrow.source)  # one document: scanning beats a full-text query
+
+    def _not_found(self, spec: EvidenceSpec, narrow: Locator | None) -> Problem:
+        where = f" in {narrow}" if narrow else ""
+        near = self.index.nearest_paragraphs(spec.value, sources=[narrow.source] if narrow else [])
+        if narrow is not None and narrow.paragraph is not None:
+            near = [self.index.paragraph(narrow.source, narrow.paragraph)]
+        listed = "\n    ".join(f"{p.source}:p{p.number} “{_excerpt(p.text, None)}”" for p in near)
+        hint = "check the words against the source ('briefdeck show LOCATOR')"
+        if listed:
+            hint = f"closest passages:\n    {listed}\n  {hint}"
+        return Problem(f"the quote “{spec.value}” is not in the sources{where}", spec.location, hint,
+                       code="quote-not-found")
+
+    def _sentence_evidence(self, finding: Finding, paragraph: StoredParagraph) -> Evidence:
+        locator = Locator(finding.source, finding.paragraph, finding.sentence)
+        return Evidence(self._citation(locator, finding.text, paragraph.section, finding.speaker),
+                        finding.tags, finding.figures)
+
+    def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None) -> Citation:
+        return Citation(record=self.records[locator.source], locator=str(locator), paragraph=locator.paragraph,
+                        sentence=locator.sentence, quoted=quoted, section=section, speaker=speaker)
+
+    def _source_figures(self, source: str) -> tuple[Figure, ...]:
+        return tuple(g for f in self.index.findings_in(source) for g in f.figures)
+
+
+def _with_quoted(citation: Citation, quoted: str) -> Citation:
+    return Citation(citation.record, citation.locator, citation.paragraph, citation.sentence, quoted,
+                    citation.section, citation.speaker)
+
+
+def _union(tag_lists) -> tuple[str, ...]:
+    return tuple(sorted({t for tags in tag_lists for t in tags}))
+
+
+def _excerpt(text: str, span: tuple[int, int] | None) -> str:
+    """A short piece of a passage around ``span`` (or its start) for an error message."""
+    if span is None or len(text) <= _SHOWN:
+        return text if len(text) <= _SHOWN else text[:_SHOWN].rsplit(" ", 1)[0] + " …"
+    start = max(0, span[0] - 40)
+    piece = text[start:start + _SHOWN]
+    return ("… " if start else "") + piece.rsplit(" ", 1)[0] + " …"
