@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefdeck.sources.text import LINE_BREAK, Folded, fold
+from briefdeck.sources.text import LINE_BREAK, Folded, fold, has_text
 
 # Lines a site wraps around every article. Matched against a whole line, case-insensitively.
 BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
@@ -67,7 +67,7 @@ def split_blocks(original: str) -> list[Block]:
     blanks = 0
     current: list[tuple[int, int]] = []
     for start, end in lines:
-        if fold(original, start, end).text:
+        if has_text(original, start, end):
             current.append((start, end))
             continue
         if current:

@@ -61,6 +61,7 @@ def _control_share(data: bytes) -> float:
     return controls / len(data)
 
 
+_VISIBLE = re.compile("[^" + re.escape("".join(sorted(_SPACE_LIKE))) + _DROPPED.pattern[1:])
 _KEPT_RUN = re.compile("[^" + re.escape("".join(sorted(_SPACE_LIKE))) + "]+")
 
 
@@ -105,12 +106,13 @@ def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
     pieces: list[str] = []
     runs: list[tuple[int, int, int]] = []
     length = 0
+    clean = _DROPPED.search(original, start, end) is None  # the usual case: nothing to drop
     for match in _KEPT_RUN.finditer(original, start, end):
         if pieces:
             pieces.append(" ")
             length += 1
         offset = match.start()
-        for part in _split_dropped(match.group()):
+        for part in ((match.group(), 0),) if clean else _split_dropped(match.group()):
             if part[0]:
                 runs.append((length, offset + part[1], len(part[0])))
                 pieces.append(part[0])
@@ -128,6 +130,11 @@ def _split_dropped(run: str) -> list[tuple[str, int]]:
         pos = match.end()
     out.append((run[pos:], pos))
     return out
+
+
+def has_text(original: str, start: int, end: int) -> bool:
+    """Whether ``original[start:end]`` holds anything but spaces and dropped characters."""
+    return _VISIBLE.search(original, start, end) is not None
 
 
 def clean_text(text: str) -> str:
