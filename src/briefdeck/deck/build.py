@@ -52,7 +52,7 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
         title=outline.title,
         subtitle=outline.subtitle,
         date=outline.date,
-        date_text=outline.date_text,
+        date_text=None if outline.date else outline.date_text,
         audience=builder.audience,
         slides=tuple(slides),
         bibliography=tuple(builder.cited.values()),

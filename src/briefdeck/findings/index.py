@@ -48,6 +48,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, tokenize='uni
 """
 
 WORD = re.compile(r"\w+")
+_TIE_WINDOW = 50  # extra rows fetched so that equal ranks can be ordered by position
 
 
 @dataclass(frozen=True)
@@ -118,20 +119,18 @@ class FindingsIndex:
                 self._delete(source_id)
             for position, source_id in enumerate(order):
                 self.db.execute("UPDATE files SET ord = ? WHERE source = ?", (position, source_id))
-        for done, result in enumerate(_read_many([c[0] for c in changed], lexicon, workers), start=1):
-            source_file, data_sha, stamp = changed[done - 1]
-            if isinstance(result, BriefdeckError):
-                problems.extend(_located(result.problems, source_file))
-                with self.db:
-                    self._delete(source_file.id)
-            else:
-                source, findings = result
-                with self.db:
-                    self._delete(source.id)
+        with self.db:  # one transaction: a commit per document would cost more than reading it
+            for done, result in enumerate(_read_many([c[0] for c in changed], lexicon, workers), start=1):
+                source_file, data_sha, stamp = changed[done - 1]
+                self._delete(source_file.id)
+                if isinstance(result, BriefdeckError):
+                    problems.extend(_located(result.problems, source_file))
+                else:
+                    source, findings = result
                     self._insert(source, findings, order[source.id], stamp)
-                read_ids.append(source.id)
-            if progress:
-                progress(done, len(changed))
+                    read_ids.append(source.id)
+                if progress:
+                    progress(done, len(changed))
         problems.raise_if_errors()
         return SyncReport(tuple(read_ids), tuple(removed), folder.warnings)
 
@@ -237,22 +236,34 @@ class FindingsIndex:
 
     def _search(self, match: str, sources: list[str], section: str | None, tags: list[str],
                 limit: int) -> list[Finding]:
-        sql = ("SELECT f.source, f.paragraph, f.sentence, f.section, f.text, f.tags, f.figures, f.speaker "
-               "FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid "
-               "JOIN files ON files.source = f.source WHERE findings_fts MATCH ?")
-        args: list = [match]
+        # Rank inside the full-text table first and join only the best rows: joining every match
+        # before ranking costs ten times more on a large corpus. Ties in rank are then ordered by
+        # source and position among the rows fetched.
+        sql = "SELECT findings_fts.rowid, rank FROM findings_fts"
+        args: list = []
+        filters = []
         if sources:
-            sql += f" AND f.source IN ({','.join('?' * len(sources))})"
+            filters.append(f"f.source IN ({','.join('?' * len(sources))})")
             args += sources
         if section:
-            sql += " AND instr(lower(f.section), lower(?)) > 0"
+            filters.append("instr(lower(f.section), lower(?)) > 0")
             args.append(section)
         for tag in tags:
-            sql += " AND f.id IN (SELECT finding FROM finding_tags WHERE tag = ?)"
+            filters.append("f.id IN (SELECT finding FROM finding_tags WHERE tag = ?)")
             args.append(tag)
-        sql += " ORDER BY bm25(findings_fts), files.ord, f.paragraph, f.sentence LIMIT ?"
-        args.append(limit)
-        return [_finding(row) for row in self.db.execute(sql, args)]
+        if filters:
+            sql += " JOIN findings f ON f.id = findings_fts.rowid"
+        sql += " WHERE findings_fts MATCH ?" + "".join(f" AND {f}" for f in filters) + " ORDER BY rank LIMIT ?"
+        hits = self.db.execute(sql, [match, *args, limit + _TIE_WINDOW]).fetchall()
+        if not hits:
+            return []
+        rank = dict(hits)
+        rows = self.db.execute(
+            "SELECT f.id, files.ord, f.source, f.paragraph, f.sentence, f.section, f.text, f.tags, f.figures, "
+            f"f.speaker FROM findings f JOIN files ON files.source = f.source WHERE f.id IN "
+            f"({','.join('?' * len(rank))})", list(rank)).fetchall()
+        rows.sort(key=lambda r: (rank[r[0]], r[1], r[3], r[4]))
+        return [_finding(r[2:]) for r in rows[:limit]]
 
     def paragraphs_with_words(self, words: list[str], sources: Iterable[str] = ()) -> list[StoredParagraph]:
         """Paragraphs holding every word of each phrase in ``words`` (candidates for a quote)."""
