@@ -26,14 +26,14 @@ from briefdeck.sources.corpus import SourceFile, SourceFolder, read_file
 from briefdeck.sources.model import Source, SourceRecord
 from briefdeck.sources.read import READER_VERSION
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "4"
 CACHE_DIR = ".briefdeck"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(
     source TEXT PRIMARY KEY, ord INTEGER, path TEXT, sha256 TEXT, stamp TEXT,
-    record TEXT, warnings TEXT, headings TEXT);
+    record TEXT, warnings TEXT, headings TEXT, seen TEXT);
 CREATE TABLE IF NOT EXISTS paragraphs(
     id INTEGER PRIMARY KEY, source TEXT, number INTEGER, section TEXT, text TEXT, start INTEGER, "end" INTEGER);
 CREATE INDEX IF NOT EXISTS paragraphs_at ON paragraphs(source, number);
@@ -44,7 +44,10 @@ CREATE INDEX IF NOT EXISTS findings_at ON findings(source, paragraph, sentence);
 CREATE TABLE IF NOT EXISTS finding_tags(finding INTEGER, tag TEXT);
 CREATE INDEX IF NOT EXISTS finding_tags_tag ON finding_tags(tag, finding);
 CREATE VIRTUAL TABLE IF NOT EXISTS findings_fts USING fts5(text, tokenize='porter unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
+-- The source is indexed beside the text, as one rare token (`_source_token`), so that a quote
+-- narrowed to one document is found by intersecting two short posting lists instead of
+-- reading every match in the corpus.
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, source, tokenize='unicode61 remove_diacritics 2');
 """
 
 WORD = re.compile(r"\w+")
@@ -92,6 +95,7 @@ class FindingsIndex:
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
+        self._ids: list[str] | None = None  # cached after a sync; the index does not change between syncs
 
     # -- building -------------------------------------------------------
 
@@ -102,32 +106,40 @@ class FindingsIndex:
         Documents that cannot be read are reported together in a `BriefdeckError`
         after the others are indexed.
         """
-        stored = {row[0]: (row[1], row[2]) for row in self.db.execute("SELECT source, sha256, stamp FROM files")}
-        changed: list[tuple[SourceFile, str, str]] = []
+        stored = {row[0]: row[1:] for row in self.db.execute("SELECT source, sha256, stamp, seen FROM files")}
+        changed: list[tuple[SourceFile, str]] = []
+        seen_again: list[tuple[str, str]] = []
         order = {}
         for position, source_file in enumerate(folder.files):
             order[source_file.id] = position
-            data_sha = _file_sha(source_file.path)
             stamp = _stamp(source_file, lexicon)
-            if stored.get(source_file.id) != (data_sha, stamp):
-                changed.append((source_file, data_sha, stamp))
+            sha, old_stamp, old_seen = stored.get(source_file.id, (None, None, None))
+            seen = _seen(source_file.path)
+            if old_stamp == stamp and old_seen == seen:
+                continue  # same size and time as when read: not hashed again, as git does
+            if old_stamp == stamp and sha == _file_sha(source_file.path):
+                seen_again.append((seen, source_file.id))  # touched, not changed
+                continue
+            changed.append((source_file, stamp))
         removed = sorted(set(stored) - set(order))
         problems = Problems()
         read_ids = []
+        self._ids = None
         with self.db:
             for source_id in removed:
                 self._delete(source_id)
             for position, source_id in enumerate(order):
                 self.db.execute("UPDATE files SET ord = ? WHERE source = ?", (position, source_id))
+            self.db.executemany("UPDATE files SET seen = ? WHERE source = ?", seen_again)
         with self.db:  # one transaction: a commit per document would cost more than reading it
             for done, result in enumerate(_read_many([c[0] for c in changed], lexicon, workers), start=1):
-                source_file, data_sha, stamp = changed[done - 1]
+                source_file, stamp = changed[done - 1]
                 self._delete(source_file.id)
                 if isinstance(result, BriefdeckError):
                     problems.extend(_located(result.problems, source_file))
                 else:
                     source, findings = result
-                    self._insert(source, findings, order[source.id], stamp)
+                    self._insert(source, findings, order[source.id], stamp, _seen(source_file.path))
                     read_ids.append(source.id)
                 if progress:
                     progress(done, len(changed))
@@ -144,16 +156,17 @@ class FindingsIndex:
         db.execute("DELETE FROM paragraphs WHERE source = ?", (source_id,))
         db.execute("DELETE FROM files WHERE source = ?", (source_id,))
 
-    def _insert(self, source: Source, findings: list[Finding], position: int, stamp: str) -> None:
+    def _insert(self, source: Source, findings: list[Finding], position: int, stamp: str, seen: str) -> None:
         db = self.db
-        db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
+        db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
             source.id, position, source.path, source.sha256, stamp,
             json.dumps(dict(source.record.csl), sort_keys=True), json.dumps(list(source.warnings)),
-            json.dumps(list(source.headings))))
+            json.dumps(list(source.headings)), seen))
         for p in source.paragraphs:
             cursor = db.execute("INSERT INTO paragraphs(source, number, section, text, start, \"end\") "
                                 "VALUES (?, ?, ?, ?, ?, ?)", (source.id, p.number, p.section, p.text, p.start, p.end))
-            db.execute("INSERT INTO paragraphs_fts(rowid, text) VALUES (?, ?)", (cursor.lastrowid, p.text))
+            db.execute("INSERT INTO paragraphs_fts(rowid, text, source) VALUES (?, ?, ?)",
+                       (cursor.lastrowid, p.text, _source_token(source.id)))
         offsets = {(p.number, s.number): (s.start, s.end) for p in source.paragraphs for s in p.sentences}
         for f in findings:
             start, end = offsets[(f.paragraph, f.sentence)]
@@ -168,7 +181,9 @@ class FindingsIndex:
     # -- reading --------------------------------------------------------
 
     def source_ids(self) -> list[str]:
-        return [row[0] for row in self.db.execute("SELECT source FROM files ORDER BY ord")]
+        if self._ids is None:
+            self._ids = [row[0] for row in self.db.execute("SELECT source FROM files ORDER BY ord")]
+        return self._ids
 
     def records(self) -> dict[str, SourceRecord]:
         return {row[0]: SourceRecord(row[0], json.loads(row[1]))
@@ -252,7 +267,7 @@ class FindingsIndex:
             filters.append("f.id IN (SELECT finding FROM finding_tags WHERE tag = ?)")
             args.append(tag)
         if filters:
-            sql += " JOIN findings f ON f.id = findings_fts.rowid"
+            sql += " CROSS JOIN findings f ON f.id = findings_fts.rowid"
         sql += " WHERE findings_fts MATCH ?" + "".join(f" AND {f}" for f in filters) + " ORDER BY rank LIMIT ?"
         hits = self.db.execute(sql, [match, *args, limit + _TIE_WINDOW]).fetchall()
         if not hits:
@@ -265,38 +280,38 @@ class FindingsIndex:
         rows.sort(key=lambda r: (rank[r[0]], r[1], r[3], r[4]))
         return [_finding(r[2:]) for r in rows[:limit]]
 
-    def paragraphs_with_words(self, words: list[str], sources: Iterable[str] = ()) -> list[StoredParagraph]:
-        """Paragraphs holding every word of each phrase in ``words`` (candidates for a quote)."""
-        phrases = [p for p in words if WORD.search(p)]
+    def paragraphs_with_words(self, phrases: list[str], sources: Iterable[str] = ()) -> list[StoredParagraph]:
+        """Paragraphs holding the words of every phrase, each in order (candidates for a quote)."""
+        phrases = [p for p in phrases if WORD.search(p)]
         if not phrases:
             return []
-        match = " AND ".join('"' + " ".join(WORD.findall(p)) + '"' for p in phrases)
-        sql = ("SELECT p.source, p.number, p.section, p.text, p.start, p.\"end\" FROM paragraphs_fts "
-               "JOIN paragraphs p ON p.id = paragraphs_fts.rowid JOIN files ON files.source = p.source "
-               "WHERE paragraphs_fts MATCH ?")
-        args: list = [match]
-        sources = list(sources)
-        if sources:
-            sql += f" AND p.source IN ({','.join('?' * len(sources))})"
-            args += sources
-        sql += " ORDER BY files.ord, p.number"
-        return [StoredParagraph(*row) for row in self.db.execute(sql, args)]
+        match = " AND ".join('text : "' + " ".join(WORD.findall(p)) + '"' for p in phrases)
+        return self._paragraph_query(match, list(sources), "files.ord, p.number", None)
 
     def nearest_paragraphs(self, text: str, *, sources: Iterable[str] = (), limit: int = 3) -> list[StoredParagraph]:
         """Paragraphs sharing the most words with ``text``, best first (for "did you mean" lists)."""
         words = sorted(set(w.lower() for w in WORD.findall(text)))
         if not words:
             return []
-        sql = ("SELECT p.source, p.number, p.section, p.text, p.start, p.\"end\" FROM paragraphs_fts "
-               "JOIN paragraphs p ON p.id = paragraphs_fts.rowid JOIN files ON files.source = p.source "
-               "WHERE paragraphs_fts MATCH ?")
-        args: list = [" OR ".join(f'"{w}"' for w in words)]
-        sources = list(sources)
+        match = "text : (" + " OR ".join(f'"{w}"' for w in words) + ")"
+        return self._paragraph_query(match, list(sources), "bm25(paragraphs_fts), files.ord, p.number", limit)
+
+    def _paragraph_query(self, match: str, sources: list[str], order: str, limit: int | None) -> list[StoredParagraph]:
+        args: list = []
         if sources:
+            match = f"({match}) AND source : (" + " OR ".join(_source_token(s) for s in sources) + ")"
+        # CROSS JOIN keeps SQLite from probing the full-text table once per paragraph.
+        sql = ("SELECT p.source, p.number, p.section, p.text, p.start, p.\"end\" FROM paragraphs_fts "
+               "CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid CROSS JOIN files ON files.source = p.source "
+               "WHERE paragraphs_fts MATCH ?")
+        args.append(match)
+        if sources:  # the id's words matched; now the id itself
             sql += f" AND p.source IN ({','.join('?' * len(sources))})"
             args += sources
-        sql += " ORDER BY bm25(paragraphs_fts), files.ord, p.number LIMIT ?"
-        args.append(limit)
+        sql += f" ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
         return [StoredParagraph(*row) for row in self.db.execute(sql, args)]
 
     def close(self) -> None:
@@ -315,6 +330,17 @@ def _finding(row) -> Finding:
 def _figure_row(figure: Figure) -> dict:
     return {"text": figure.text, "low": figure.low, "high": figure.high, "unit": figure.unit,
             "start": figure.start, "end": figure.end}
+
+
+def _source_token(source_id: str) -> str:
+    """A source id as one token the full-text tokenizer keeps whole (ids hold dashes and dots)."""
+    return "s" + hashlib.sha1(source_id.encode()).hexdigest()[:16]
+
+
+def _seen(path: Path) -> str:
+    """Size and modification time: when both are unchanged the bytes are taken to be too."""
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _file_sha(path: Path) -> str:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 _FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
 })
+_SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S ]")  # anything but single spaces between words
 ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|…)\s*")
 
 
@@ -24,11 +27,14 @@ class Normalised:
     """Folded text and, for each of its characters, the offset it came from."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
 
 def normalise(text: str) -> Normalised:
     """Fold case, quotes, dashes and spacing; keep the way back to ``text``."""
+    quick = text.translate(_FOLD).casefold()
+    if len(quick) == len(text) and not _ODD_SPACE.search(text):
+        return Normalised(quick, range(len(text)))  # one character for one: offsets are positions
     chars: list[str] = []
     offsets: list[int] = []
     space = False
@@ -43,7 +49,7 @@ def normalise(text: str) -> Normalised:
         for folded in ch.translate(_FOLD).casefold():
             chars.append(folded)
             offsets.append(i)
-    return Normalised("".join(chars), tuple(offsets))
+    return Normalised("".join(chars), offsets)
 
 
 def quote_pieces(quote: str) -> list[str]:
@@ -56,7 +62,7 @@ def find_quote(pieces: list[str], paragraph: str) -> tuple[int, int] | None:
 
     Words may stand between the pieces (the author's ellipsis omits them).
     """
-    if not pieces:
+    if not pieces or not _may_hold(pieces, paragraph):
         return None
     norm = normalise(paragraph)
     haystack = norm.text
@@ -71,6 +77,18 @@ def find_quote(pieces: list[str], paragraph: str) -> tuple[int, int] | None:
         pos = at + len(piece)
         end = pos
     return norm.offsets[start], norm.offsets[end - 1] + 1
+
+
+def _may_hold(pieces: list[str], paragraph: str) -> bool:
+    """A quick test (string methods only) that rules out most paragraphs before the exact match."""
+    folded = _SPACES.sub(" ", paragraph.translate(_FOLD)).strip().casefold()
+    pos = 0
+    for piece in pieces:
+        pos = folded.find(piece, pos)
+        if pos < 0:
+            return False
+        pos += len(piece)
+    return True
 
 
 def _find_words(haystack: str, needle: str, start: int) -> int | None:

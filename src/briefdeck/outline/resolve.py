@@ -156,7 +156,9 @@ class _Resolver:
             return self.index.paragraphs_with_words(pieces)
         if narrow.paragraph is not None:
             return [self.index.paragraph(narrow.source, narrow.paragraph)]
-        return self.index.paragraphs(narrow.source)  # one document: scanning beats a full-text query
+        # The full-text index tokenises as the matcher folds; should they ever disagree on a
+        # word, the whole document is scanned before the quote is called missing.
+        return self.index.paragraphs_with_words(pieces, [narrow.source]) or self.index.paragraphs(narrow.source)
 
     def _not_found(self, spec: EvidenceSpec, narrow: Locator | None) -> Problem:
         where = f" in {narrow}" if narrow else ""
