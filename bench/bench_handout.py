@@ -1,0 +1,84 @@
+"""Benchmark: rendering handouts to PDF.
+
+Run: ``python bench/bench_handout.py [--repeats N]``. Times deck → HTML → PDF
+for the DESIGN.md example's two handouts (policy memo and classroom reading
+sheet, together) and for a long synthetic reading sheet of about 50 pages;
+reports the median of the runs after one warm-up (the first render in a
+process also loads fonts, reported apart as "cold").
+
+Goal (issue 5, on a 2-core machine): the example's two handouts under 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))  # the hand-built decks of the handout tests
+
+from pypdf import PdfReader  # noqa: E402
+
+from briefdeck.layouts import find_layout  # noqa: E402
+from briefdeck.render.handout import deck_to_html, html_to_pdf  # noqa: E402
+from render_handout.decks import example_deck, long_deck  # noqa: E402
+
+
+def _render(decks, layout) -> list[bytes]:
+    return [html_to_pdf(deck_to_html(deck, layout=layout), deck=deck, root=REPO) for deck in decks]
+
+
+def _timed(decks, layout, repeats: int) -> tuple[float, list[float], list[bytes]]:
+    t = time.perf_counter()
+    pdfs = _render(decks, layout)
+    cold = time.perf_counter() - t
+    runs = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        _render(decks, layout)
+        runs.append(time.perf_counter() - t)
+    return cold, runs, pdfs
+
+
+def _pages(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def run(repeats: int = 3, long_sections: int = 30) -> list[dict]:
+    """One row per benchmark: seconds as the median of ``repeats`` warm runs."""
+    layout = find_layout("default", project=None)
+    rows = []
+    example = [example_deck("policy"), example_deck("classroom")]
+    cold, runs, pdfs = _timed(example, layout, repeats)
+    rows.append({"benchmark": "example handouts to PDF (memo + reading)",
+                 "pages": "+".join(str(_pages(p)) for p in pdfs), "cold_s": round(cold, 2),
+                 "median_s": round(statistics.median(runs), 2), "max_s": round(max(runs), 2),
+                 "runs": len(runs), "goal": "< 3 s"})
+    slides = [example_deck("policy", handout="slides")]
+    cold, runs, pdfs = _timed(slides, layout, repeats)
+    rows.append({"benchmark": "example slides handout to PDF", "pages": _pages(pdfs[0]),
+                 "median_s": round(statistics.median(runs), 2), "runs": len(runs)})
+    long = [long_deck(long_sections)]
+    cold, runs, pdfs = _timed(long, layout, repeats)
+    rows.append({"benchmark": "long reading sheet to PDF", "pages": _pages(pdfs[0]),
+                 "footnotes": len(long[0].footnotes),
+                 "median_s": round(statistics.median(runs), 2), "max_s": round(max(runs), 2),
+                 "runs": len(runs)})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--long-sections", type=int, default=30, help="sections of the long handout (30: about 50 pages)")
+    args = parser.parse_args()
+    for row in run(args.repeats, args.long_sections):
+        print("  ".join(f"{k}={v}" for k, v in row.items()))
+
+
+if __name__ == "__main__":
+    main()

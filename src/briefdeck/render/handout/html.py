@@ -1,0 +1,31 @@
+"""Deck → one self-contained handout HTML file."""
+
+from __future__ import annotations
+
+from briefdeck.deck.model import HANDOUT_KINDS, Deck
+from briefdeck.errors import BriefdeckError, Problem, choices_hint
+from briefdeck.layouts import Layout
+
+from .settings import layout_colours_css, layout_language
+from .templates import handout_environment, read_stylesheet, render_template, template_dirs
+from .view import deck_to_view
+
+
+def deck_to_html(deck: Deck, *, layout: Layout) -> str:
+    """The handout of ``deck`` as one HTML file: stylesheet inlined, no external resources.
+
+    The kind (``reading``, ``memo``, ``slides``) is the audience's; its
+    template is ``<kind>.html``, found first in ``layout`` and then in the
+    layouts it extends. Print media get paged footnotes; a browser shows each
+    note as small bracketed text right after its point.
+    """
+    kind = deck.audience.handout
+    if kind not in HANDOUT_KINDS:
+        raise BriefdeckError(Problem(f"unknown handout kind '{kind}' for audience '{deck.audience.key}'",
+                                     hint=choices_hint(kind, HANDOUT_KINDS, "handout kinds"),
+                                     code="unknown-handout"))
+    dirs = template_dirs(layout)
+    env = handout_environment(layout)
+    return render_template(env, f"{kind}.html", dirs, doc=deck_to_view(deck),
+                           stylesheet=read_stylesheet(env, dirs) + "\n" + layout_colours_css(layout),
+                           language=layout_language(layout))

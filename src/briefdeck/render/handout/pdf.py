@@ -1,0 +1,141 @@
+"""Handout HTML → PDF bytes with WeasyPrint: deterministic, and offline by construction.
+
+Determinism: the PDF's creation and modification dates come from the
+``dcterms.created``/``dcterms.modified`` meta elements the templates write
+from the deck's date (absent when the brief has no date: no date is invented);
+the file identifier is a hash of the HTML; and the embedded font subsets,
+which fontTools stamps with the current time, are stamped through
+``SOURCE_DATE_EPOCH`` with the deck's date (or 1980-01-01 without one).
+
+Offline: `ProjectFetcher` refuses every URL but ``data:`` and ``file:`` URLs of
+files inside the project folder, before any connection is attempted.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import mimetypes
+import os
+import threading
+import warnings
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+with warnings.catch_warnings():
+    # Without the HarfBuzz-Subset library WeasyPrint warns at import and subsets
+    # fonts with fontTools instead: slower, same result. Not the user's concern.
+    warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+    import weasyprint
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from briefdeck.deck.model import Deck
+from briefdeck.errors import BriefdeckError, Problem, display_path
+
+
+class RefusedURL(FatalURLFetchingError):
+    """A URL the handout may not fetch. A FatalURLFetchingError stops WeasyPrint
+    (it would log and skip any other exception), so the build fails loudly."""
+
+    def __init__(self, url: str, reason: str):
+        super().__init__(f"refused {url}: {reason}")
+        self.url = url
+        self.reason = reason
+
+
+class ProjectFetcher(URLFetcher):
+    """Fetches ``data:`` URLs and files under ``root``; refuses everything else.
+
+    Network URLs of any scheme are refused outright, so no name is looked up
+    and no connection is opened.
+    """
+
+    def __init__(self, root: Path):
+        super().__init__(fail_on_errors=True)
+        self._root = root.resolve()
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme != "file":
+            raise RefusedURL(url, "a handout never fetches from the network")
+        if parts.netloc not in ("", "localhost"):
+            raise RefusedURL(url, "the file is on another machine")
+        path = Path(unquote(parts.path)).resolve()
+        if not path.is_relative_to(self._root):
+            raise RefusedURL(url, f"the file is outside the project folder {display_path(self._root)}")
+        if not path.is_file():
+            raise RefusedURL(url, "there is no such file in the project")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def html_to_pdf(html: str, *, deck: Deck, root: Path) -> bytes:
+    """The handout HTML rendered to PDF: A4, paged footnotes, same bytes on every run.
+
+    ``root`` is the project folder: relative URLs resolve against it and only
+    files inside it may be used. A refused URL raises a BriefdeckError naming it.
+    """
+    root = Path(root).resolve()
+    identifier = hashlib.sha256(f"{deck.name}\n{deck.audience.key}\n{html}".encode("utf-8")).hexdigest()[:32]
+    try:
+        with _RENDERING, _quiet_weasyprint(), _source_date_epoch(deck.date):
+            document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/",
+                                       url_fetcher=ProjectFetcher(root), media_type="print")
+            return document.write_pdf(pdf_identifier=identifier.encode("ascii"))
+    except RefusedURL as exc:
+        raise BriefdeckError(_refused(exc.url, exc.reason)) from None
+    except FatalURLFetchingError as exc:
+        cause = exc.__cause__
+        url = str(exc).partition('"')[2].rpartition('"')[0] or str(exc)
+        reason = f"{type(cause).__name__}: {cause}" if cause else "it could not be read"
+        raise BriefdeckError(_refused(url, reason)) from None
+
+
+def _refused(url: str, reason: str) -> Problem:
+    return Problem(f"the handout refers to '{url}': {reason}",
+                   hint="a handout may only use files inside the project folder; "
+                        "copy the file there and refer to it by a relative path",
+                   code="handout-url")
+
+
+# Rendering sets process-wide state (an environment variable, a logger level):
+# one render at a time. WeasyPrint holds the GIL throughout, so nothing is lost.
+_RENDERING = threading.Lock()
+
+# The fixed time of output without a date: the earliest a ZIP file can record.
+FIXED_EPOCH = dt.date(1980, 1, 1)
+
+
+@contextlib.contextmanager
+def _source_date_epoch(date: dt.date | None):
+    """Set SOURCE_DATE_EPOCH (read by fontTools when it stamps a font subset) while rendering."""
+    seconds = calendar.timegm((date or FIXED_EPOCH).timetuple())
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(seconds)
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+class _quiet_weasyprint:
+    """WeasyPrint logs warnings (an unsupported CSS property) to the root logger;
+    only the command line may print, so they are held back while rendering."""
+
+    def __enter__(self):
+        self._logger = logging.getLogger("weasyprint")
+        self._level = self._logger.level
+        self._logger.setLevel(logging.CRITICAL)
+
+    def __exit__(self, *exc):
+        self._logger.setLevel(self._level)
+        return False
