@@ -50,6 +50,9 @@ def reports_errors(command: Callable) -> Callable:
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             raise typer.Exit(130)
+        except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK)
         except Exception as exc:  # a bug in briefdeck: say so plainly; the traceback is there on request
             if os.environ.get("BRIEFDECK_DEBUG"):
                 raise
