@@ -69,8 +69,12 @@ def _fail(problems: list[Problem], code: int) -> None:
         typer.echo(str(problem), err=True)
     errors = sum(1 for p in problems if p.is_error)
     if errors > 1:
-        typer.echo(f"{errors} errors", err=True)
+        typer.echo(_count(errors, "error"), err=True)
     raise typer.Exit(code)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _warn(warnings) -> None:
@@ -220,7 +224,7 @@ def check_command(
                 typer.echo(line)
         for problem in result.problems:
             typer.echo(str(problem), err=True)
-        typer.echo(f"{len(result.errors)} errors, {len(result.warnings)} warnings", err=True)
+        typer.echo(f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}", err=True)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
 
@@ -243,7 +247,7 @@ def build_command(
     for problem in result.problems:
         typer.echo(str(problem), err=True)
     if result.errors:
-        typer.echo(f"{len(result.errors)} errors: nothing was built", err=True)
+        typer.echo(f"{_count(len(result.errors), 'error')}: nothing was built", err=True)
         raise typer.Exit(EXIT_ERRORS)
     out_dir = out or result.workspace.root / "build"
     planned = planned_outputs(result, chosen, out_dir)
@@ -312,8 +316,8 @@ def build_summary(result) -> str:
     slides = sum(len(d.slides) for d in decks)
     notes = sum(len(d.footnotes) for d in decks)
     cited = len({r.id for d in decks for r in d.bibliography})
-    return (f"{len(decks)} audiences, {slides} slides, {notes} footnotes, {cited} sources cited, "
-            f"{len(result.warnings)} warnings")
+    return (f"{_count(len(decks), 'audience')}, {_count(slides, 'slide')}, {_count(notes, 'footnote')}, "
+            f"{_count(cited, 'source')} cited, {_count(len(result.warnings), 'warning')}")
 
 
 def check_to_json(result) -> dict:
