@@ -12,7 +12,7 @@ from typing import Callable
 
 from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
-from briefdeck.errors import BriefdeckError, Problem, choices_hint
+from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import resolve_outline
@@ -64,10 +64,13 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     index, report = workspace.open_index(progress=progress)
     try:
         resolution = resolve_outline(outline, index)
+        noticed = [Problem(w, Location(display_path(workspace.sources / s.path)), severity="warning",
+                           code="source-warning") for s in index.summaries() for w in s.warnings]
     finally:
         index.close()
     result = CheckResult(outline, workspace, problems=list(resolution.problems))
-    result.problems[:0] = [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
+    noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
+    result.problems[:0] = noticed
     if result.errors:
         return _strict(result, strict)
     for key in keys if audience is None else [audience]:

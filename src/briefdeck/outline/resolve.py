@@ -9,6 +9,7 @@ it; nothing is raised until all are known.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from briefdeck.deck.model import Citation
@@ -92,14 +93,20 @@ class _Resolver:
                         _union(f.tags for f in sentences), tuple(g for f in sentences for g in f.figures))
 
     def quote(self, spec: EvidenceSpec) -> Evidence | Problem:
-        pieces = quote_pieces(spec.value)
-        if not pieces:
+        if not quote_pieces(spec.value):
             return Problem("the quote has no words to look for", spec.location, code="empty-quote")
         narrow = self._narrowing(spec)
         if isinstance(narrow, Problem):
             return narrow
-        candidates = self._candidates(pieces, narrow)
-        matches = [(p, span) for p in candidates if (span := find_quote(pieces, p.text)) is not None]
+        matches = []
+        # Sources keep their own Unicode form; Hangul typed composed (NFC) must still match
+        # a source stored decomposed (NFD), and the other way round.
+        for form in ("NFC", "NFD"):
+            pieces = quote_pieces(unicodedata.normalize(form, spec.value))
+            candidates = self._candidates(pieces, narrow)
+            matches = [(p, span) for p in candidates if (span := find_quote(pieces, p.text)) is not None]
+            if matches or unicodedata.is_normalized("NFD", spec.value):
+                break
         if not matches:
             return self._not_found(spec, narrow)
         if len(matches) > 1:

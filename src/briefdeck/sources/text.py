@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 from briefdeck.errors import BriefdeckError, Problem
 
-# A file with a NUL byte, or with this share of other control bytes, is binary.
+# A file is binary when this share of its bytes are NULs, or this share are other
+# control bytes (and more than two); fewer are stray characters, removed with a warning.
+_BINARY_NUL_SHARE = 0.01
 _BINARY_CONTROL_SHARE = 0.10
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 # Characters that never reach a passage: C0 and C1 controls (tab, line breaks
 # and NEL become spaces instead), DEL, non-characters, lone surrogates and the
@@ -43,22 +46,23 @@ def decode(data: bytes, *, name: str) -> Decoded:
     if not data.strip():
         raise BriefdeckError(Problem(f"{name} is empty", hint="add the document's text or remove the file",
                                      code="empty-source"))
-    if b"\x00" in data or _control_share(data) > _BINARY_CONTROL_SHARE:
+    nuls = data.count(0)
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if nuls > max(2, _BINARY_NUL_SHARE * len(data)) or controls > max(2, _BINARY_CONTROL_SHARE * len(data)):
         raise BriefdeckError(Problem(f"{name} is not a text file (it holds binary data)",
                                      hint="sources must be plain text (UTF-8); convert the document to text first",
                                      code="binary-source"))
+    warnings = []
     try:
-        return Decoded(data.decode("utf-8-sig"), "utf-8")
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
-        text = data.decode("cp1252", errors="replace")
-        return Decoded(text, "cp1252", (
-            f"{name} is not valid UTF-8 (byte {exc.start}); read it as Windows-1252 (cp1252). "
-            "Save the file as UTF-8 to silence this warning.",))
-
-
-def _control_share(data: bytes) -> float:
-    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(data)
+        text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+        warnings.append(f"{name} is not valid UTF-8 (byte {exc.start}); read it as Windows-1252 (cp1252). "
+                        "Save the file as UTF-8 to silence this warning.")
+    dropped = len(_DROPPED.findall(text))
+    if dropped:
+        warnings.append(f"{name}: removed {dropped} control or invisible character{'s' if dropped > 1 else ''}")
+    return Decoded(text, encoding, tuple(warnings))
 
 
 _VISIBLE = re.compile("[^" + re.escape("".join(sorted(_SPACE_LIKE))) + _DROPPED.pattern[1:])
