@@ -1,0 +1,40 @@
+"""The PowerPoint renderer: a `Deck` to the bytes of a .pptx a briefer can present as it is.
+
+    data = deck_to_pptx(deck, layout=find_layout(deck.layout, project=root))
+    assert check_pptx(data) == []
+
+The work is done in steps, each in its own module: the layout's settings are
+read (`settings.py`) and the template opened (`template.py`); the deck is
+planned into measured pages (`plan.py`, with `fit.py` and the shipped
+`metrics.py`); the pages are written as slide XML (`draw.py`) into a package
+zipped deterministically (`package.py`). `check.py` checks the result.
+"""
+
+from __future__ import annotations
+
+from briefdeck.citations import get_style
+from briefdeck.deck.model import Deck
+from briefdeck.layouts import Layout
+from briefdeck.render.pptx.check import check_pptx
+from briefdeck.render.pptx.draw import Fonts
+from briefdeck.render.pptx.frames import Frames
+from briefdeck.render.pptx.package import pages_to_pptx
+from briefdeck.render.pptx.plan import deck_to_pages
+from briefdeck.render.pptx.settings import pptx_settings
+from briefdeck.render.pptx.template import load_base
+
+__all__ = ["check_pptx", "deck_to_pptx"]
+
+
+def deck_to_pptx(deck: Deck, *, layout: Layout) -> bytes:
+    """The .pptx of ``deck`` laid out with ``layout``: the same bytes for the same inputs.
+
+    Raises `BriefdeckError` for a bad layout (settings, template, layout
+    names) or text that cannot fit even at the smallest sizes (a title too
+    long for its slide, a point with more footnotes than a slide holds).
+    """
+    settings = pptx_settings(layout)
+    style = get_style(deck.style)
+    base = load_base(settings)
+    pages = deck_to_pages(deck, Frames(settings, base), style)
+    return pages_to_pptx(pages, base, Fonts.of(settings), title=deck.title, date=deck.date)

@@ -1,0 +1,205 @@
+"""Pages to slide XML, written as text: fast, and exactly what was measured.
+
+Every property that changes how much room text takes is written explicitly
+on each paragraph and run (size, exact line pitch, spacing, indent, bullet,
+insets, no autofit), so a template's inherited styles cannot make the text
+larger than `fit.py` measured it. Text reaching here is already clean
+(`clean.py`); it is escaped for XML here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+from xml.sax.saxutils import escape, quoteattr
+
+from briefdeck.render.pptx.clean import east_asian_lang, split_scripts
+from briefdeck.render.pptx.fit import Para, Run
+from briefdeck.render.pptx.pages import Bar, Page, Rect, TextBox
+from briefdeck.render.pptx.settings import PptxSettings
+from briefdeck.render.pptx.template import Placeholder, Slots
+
+EMU = 12700  # per point
+NAMESPACES = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+              'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+SUPERSCRIPT = "30000"  # baseline offset, in thousandths of a percent
+_NUMBERED = re.compile(r"(\d+)\.")
+_ALIGN = {"l": "l", "ctr": "ctr", "r": "r"}
+
+
+def emu(points: float) -> int:
+    return round(points * EMU)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """What every run needs besides its own text: fonts and languages."""
+
+    latin: str
+    east_asian: str
+    han_lang: str
+    language: str
+
+    @classmethod
+    def of(cls, settings: PptxSettings) -> "Fonts":
+        return cls(settings.latin, settings.east_asian, settings.han_lang, settings.language)
+
+
+LinkId = Callable[[str], str]  # URL -> the slide's relationship id for it
+
+
+def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId) -> str:
+    """The ``p:sld`` document of ``page``; ``link_id`` relates each hyperlink's URL."""
+    shapes = []
+    for shape_id, shape in enumerate(page.shapes, 2):
+        if isinstance(shape, Bar):
+            shapes.append(_bar(shape_id, shape))
+        else:
+            placeholder = slots.title if shape.role == "title" else slots.body if shape.role == "body" else None
+            shapes.append(_text_box(shape_id, shape, placeholder, fonts, link_id))
+    background = ""
+    if page.background:
+        background = (f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{page.background}"/></a:solidFill>'
+                      '<a:effectLst/></p:bgPr></p:bg>')
+    return (f'{XML_HEAD}<p:sld {NAMESPACES}><p:cSld>{background}<p:spTree>'
+            '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+            '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
+            f'<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>{"".join(shapes)}</p:spTree></p:cSld>'
+            '<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>')
+
+
+def notes_xml(lines: tuple[str, ...], image: Placeholder | None, body: Placeholder | None, fonts: Fonts) -> str:
+    """The ``p:notes`` document: the slide image and the notes text, one paragraph per line."""
+    paras = "".join(f"<a:p>{_plain_runs(line, fonts)}<a:endParaRPr lang=\"{fonts.language}\" dirty=\"0\"/></a:p>"
+                    for line in lines) or "<a:p><a:endParaRPr dirty=\"0\"/></a:p>"
+    return (f'{XML_HEAD}<p:notes {NAMESPACES}><p:cSld><p:spTree>'
+            '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+            '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
+            '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
+            '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr>'
+            '<a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>'
+            f'<p:nvPr>{_ph(image, "sldImg")}</p:nvPr></p:nvSpPr><p:spPr/></p:sp>'
+            '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes Placeholder 2"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
+            f'</p:cNvSpPr><p:nvPr>{_ph(body, "body")}</p:nvPr></p:nvSpPr><p:spPr/>'
+            f'<p:txBody><a:bodyPr/><a:lstStyle/>{paras}</p:txBody></p:sp>'
+            '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>')
+
+
+def _ph(placeholder: Placeholder | None, default_type: str) -> str:
+    if placeholder is None:
+        return f'<p:ph type="{default_type}"/>'
+    attrs = ""
+    if placeholder.type:
+        attrs += f' type="{placeholder.type}"'
+    if placeholder.idx:
+        attrs += f' idx="{placeholder.idx}"'
+    return f"<p:ph{attrs}/>"
+
+
+def _xfrm(rect: Rect) -> str:
+    return (f'<a:xfrm><a:off x="{emu(rect.x)}" y="{emu(rect.y)}"/>'
+            f'<a:ext cx="{emu(rect.w)}" cy="{emu(rect.h)}"/></a:xfrm>')
+
+
+def _bar(shape_id: int, bar: Bar) -> str:
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(f"{bar.role} {shape_id}")}/><p:cNvSpPr/>'
+            f'<p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(bar.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+            f'<a:solidFill><a:srgbClr val="{bar.colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+
+
+def _text_box(shape_id: int, box: TextBox, placeholder: Placeholder | None, fonts: Fonts, link_id: LinkId) -> str:
+    name = quoteattr(f"{box.role.capitalize()} {shape_id}")
+    if placeholder is not None:
+        nv = (f'<p:cNvPr id="{shape_id}" name={name}/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+              f'<p:nvPr>{_ph(placeholder, "body")}</p:nvPr>')
+    else:
+        nv = f'<p:cNvPr id="{shape_id}" name={name}/><p:cNvSpPr txBox="1"/><p:nvPr/>'
+    fill = f'<a:solidFill><a:srgbClr val="{box.fill}"/></a:solidFill>' if box.fill else "<a:noFill/>"
+    inset = emu(box.inset)
+    anchor = f' anchor="{box.anchor}"' if box.anchor else ""
+    body_pr = (f'<a:bodyPr wrap="square" lIns="{inset}" tIns="{inset}" rIns="{inset}" bIns="{inset}"'
+               f'{anchor} rtlCol="0"><a:noAutofit/></a:bodyPr>')
+    paras = "".join(_para(p, i == 0, fonts, link_id) for i, p in enumerate(box.paras))
+    return (f'<p:sp><p:nvSpPr>{nv}</p:nvSpPr><p:spPr>{_xfrm(box.rect)}<a:prstGeom prst="rect"><a:avLst/>'
+            f'</a:prstGeom>{fill}</p:spPr><p:txBody>{body_pr}<a:lstStyle/>{paras}</p:txBody></p:sp>')
+
+
+def _para(para: Para, first: bool, fonts: Fonts, link_id: LinkId) -> str:
+    hang = 0
+    bullet = "<a:buNone/>"
+    if para.bullet:
+        numbered = _NUMBERED.fullmatch(para.bullet)
+        colour = para.colour or "000000"
+        if numbered:
+            start = int(numbered.group(1))
+            start_at = f' startAt="{start}"' if first and start != 1 else ""
+            bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
+                      f'<a:buAutoNum type="arabicPeriod"{start_at}/>')
+        else:
+            bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
+                      f'<a:buChar char={quoteattr(para.bullet)}/>')
+        hang = -emu(para.indent)
+    before = 0 if first else round(para.space_before * 100)
+    ppr = (f'<a:pPr marL="{emu(para.indent)}" indent="{hang}" algn="{_ALIGN[para.align]}">'
+           f'<a:lnSpc><a:spcPts val="{round(para.pitch * 100)}"/></a:lnSpc>'
+           f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
+           f'{bullet}</a:pPr>')
+    runs = "".join(_run(run, para, fonts, link_id) for run in para.runs)
+    end = f'<a:endParaRPr lang="{fonts.language}" sz="{_sz(para.size)}" dirty="0"/>'
+    return f"<a:p>{ppr}{runs}{end}</a:p>"
+
+
+def _sz(size: float) -> int:
+    return round(size * 100)
+
+
+def _run(run: Run, para: Para, fonts: Fonts, link_id: LinkId) -> str:
+    """One run per script (Latin or East Asian) and per line, breaks as ``a:br``."""
+    out = []
+    for i, line in enumerate(run.text.split("\n")):
+        if i:
+            out.append(f"<a:br>{_rpr(run, para, fonts, link_id, None)}</a:br>")
+        for piece, east_asian in split_scripts(line):
+            lang = east_asian_lang(piece, fonts.han_lang) if east_asian else None
+            out.append(f"<a:r>{_rpr(run, para, fonts, link_id, lang)}<a:t>{_text(piece)}</a:t></a:r>")
+    return "".join(out)
+
+
+def _rpr(run: Run, para: Para, fonts: Fonts, link_id: LinkId, east_asian_lang: str | None) -> str:
+    attrs = f'lang="{east_asian_lang or fonts.language}"'
+    if east_asian_lang:
+        attrs += f' altLang="{fonts.language}"'
+    # cap and spc reset what a template may inherit (all caps, letter spacing): both widen text
+    attrs += (f' sz="{_sz(para.size)}" b="{1 if run.bold else 0}" i="{1 if run.italic else 0}"'
+              ' cap="none" spc="0"')
+    if run.url:
+        attrs += ' u="sng"'
+    if run.superscript:
+        attrs += f' baseline="{SUPERSCRIPT}"'
+    colour = run.colour or para.colour or "000000"
+    ea = f'<a:ea typeface={quoteattr(fonts.east_asian)}/>' if east_asian_lang else ""
+    link = f'<a:hlinkClick r:id="{link_id(run.url)}"/>' if run.url else ""
+    return (f'<a:rPr {attrs} dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+            f'<a:latin typeface={quoteattr(fonts.latin)}/>{ea}<a:cs typeface={quoteattr(fonts.latin)}/>'
+            f'{link}</a:rPr>')
+
+
+def _text(text: str) -> str:
+    # Leading/trailing spaces are kept by a:t without xml:space; escape &, <, >.
+    return escape(text)
+
+
+def _plain_runs(line: str, fonts: Fonts) -> str:
+    out = []
+    for piece, east_asian in split_scripts(line):
+        if east_asian:
+            lang = east_asian_lang(piece, fonts.han_lang)
+            rpr = (f'<a:rPr lang="{lang}" altLang="{fonts.language}" dirty="0">'
+                   f'<a:ea typeface={quoteattr(fonts.east_asian)}/></a:rPr>')
+        else:
+            rpr = f'<a:rPr lang="{fonts.language}" dirty="0"/>'
+        out.append(f"<a:r>{rpr}<a:t>{_text(piece)}</a:t></a:r>")
+    return "".join(out)
