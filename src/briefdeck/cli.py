@@ -239,7 +239,6 @@ def build_command(
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
     """Write each audience's deck (.pptx) and handout (.html, .pdf)."""
-    from rich.progress import BarColumn, Progress, TextColumn
     from briefdeck.outputs import build_outputs, parse_formats, planned_outputs
 
     chosen = parse_formats(formats)
@@ -251,11 +250,16 @@ def build_command(
         raise typer.Exit(EXIT_ERRORS)
     out_dir = out or result.workspace.root / "build"
     planned = planned_outputs(result, chosen, out_dir)
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  transient=True, disable=not sys.stderr.isatty()) as bar:
-        task = bar.add_task("building", total=len(planned))
-        written = build_outputs(result, formats=chosen, out_dir=out_dir,
-                                progress=lambda o: bar.update(task, advance=1, description=o.path.name))
+    if sys.stderr.isatty():
+        from rich.progress import BarColumn, Progress, TextColumn  # only where a bar can be drawn
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                      transient=True) as bar:
+            task = bar.add_task("building", total=len(planned))
+            written = build_outputs(result, formats=chosen, out_dir=out_dir,
+                                    progress=lambda o: bar.update(task, advance=1, description=o.path.name))
+    else:  # no terminal to draw a bar on (a pipe, CI): the printed paths say what was done
+        written = build_outputs(result, formats=chosen, out_dir=out_dir)
     for output in written:
         typer.echo(display_path(output.path))
     typer.echo(build_summary(result))

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -378,6 +377,8 @@ def _read_many(files: list[SourceFile], lexicon: Lexicon, workers: int | None):
     if len(jobs) < _PARALLEL_FROM or workers <= 1:
         yield from map(_read_one, jobs)
         return
+    from concurrent.futures import ProcessPoolExecutor  # here: importing it costs every command 20 ms
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_read_one, jobs, chunksize=8)
 
