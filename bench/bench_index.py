@@ -12,6 +12,7 @@ under 20 ms.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -22,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import make_corpus  # noqa: E402
 
+from briefdeck.findings.index import CACHE_DIR  # noqa: E402
 from briefdeck.project import Workspace  # noqa: E402
 
 QUERIES = [
@@ -32,19 +34,26 @@ QUERIES = [
 ]
 
 
-def run(words: int = 5_000_000, repeats: int = 5) -> list[dict]:
+def run(words: int = 5_000_000, repeats: int = 5, build_repeats: int = 1) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         root, total_words = make_corpus(Path(tmp) / "project", words)
         workspace = Workspace.at(root)
         files = len(list((root / "seeds").iterdir()))
 
-        started = time.perf_counter()
-        index, report = workspace.open_index()
-        build = time.perf_counter() - started
+        builds = []
+        for attempt in range(build_repeats):
+            if attempt:  # a cold build each time: no cache
+                index.close()
+                shutil.rmtree(root / CACHE_DIR)
+            started = time.perf_counter()
+            index, report = workspace.open_index()
+            builds.append(time.perf_counter() - started)
         findings = index.db.execute("SELECT count(*) FROM findings").fetchone()[0]
         rows.append({"benchmark": "index build (cold)", "words": total_words, "files": files,
-                     "findings": findings, "seconds": round(build, 2), "goal": "< 60 s"})
+                     "findings": findings, "median_s": round(statistics.median(builds), 2),
+                     "spread_s": round(max(builds) - min(builds), 2), "runs": build_repeats, "goal": "< 60 s",
+                     "met": statistics.median(builds) < 60})
 
         latencies = []
         for _ in range(repeats):
@@ -56,7 +65,8 @@ def run(words: int = 5_000_000, repeats: int = 5) -> list[dict]:
         rows.append({"benchmark": "find query", "queries": len(latencies),
                      "median_ms": round(statistics.median(latencies), 2),
                      "p90_ms": round(statistics.quantiles(latencies, n=10)[-1], 2),
-                     "max_ms": round(max(latencies), 2), "goal": "median < 20 ms"})
+                     "max_ms": round(max(latencies), 2), "goal": "median < 20 ms",
+                     "met": statistics.median(latencies) < 20})
 
         t = time.perf_counter()
         index, report = workspace.open_index()

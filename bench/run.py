@@ -1,0 +1,93 @@
+"""Run every benchmark of the project and write bench/RESULTS.md.
+
+    python bench/run.py [--quick]
+
+Each benchmark script in this folder has a ``run() -> list[dict]``; this
+script calls them in one process, one after another, and writes their rows
+as tables, with the machine and the versions they ran on. ``--quick`` uses a
+smaller corpus and fewer repeats (for a smoke test; the goals are about the
+full sizes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import sqlite3
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench_check  # noqa: E402
+import bench_handout  # noqa: E402
+import bench_index  # noqa: E402
+import bench_pandoc  # noqa: E402
+import bench_pptx  # noqa: E402
+
+
+def machine() -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() \
+        else platform.processor()
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in
+                         ("briefdeck", "python-pptx", "lxml", "WeasyPrint", "PyYAML", "Jinja2"))
+    pandoc = bench_pandoc.pandoc_version() or "pandoc not installed"
+    return [
+        f"- machine: {platform.machine()}, {os.cpu_count()} cores, {cpu}",
+        f"- system: {platform.platform()}",
+        f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; {versions}; {pandoc}",
+    ]
+
+
+def table(rows: list[dict]) -> list[str]:
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    out = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    for row in rows:
+        out.append("| " + " | ".join(_cell(row.get(k, "")) for k in keys) + " |")
+    return out
+
+
+def _cell(value) -> str:
+    if value is True:
+        return "yes"
+    if value is False:
+        return "**no**"
+    return str(value).replace("|", "\\|")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small corpus, few repeats")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    words, repeats = (300_000, 2) if args.quick else (5_000_000, 5)
+    sections = [
+        ("Findings index: build and query (issue 2)", lambda: bench_index.run(words, repeats, build_repeats=1 if args.quick else 3)),
+        ("Check of a 200-slide outline with 1,000 quotes (issue 3)", lambda: bench_check.run(words, min(repeats, 3))),
+        ("Deck writing against plain python-pptx (issue 4)", lambda: bench_pptx.run(repeats=min(repeats, 3))),
+        ("Handout PDFs (issue 5)", lambda: bench_handout.run(repeats=min(repeats, 3))),
+        ("briefdeck against pandoc --citeproc (issue 7)", lambda: bench_pandoc.run(repeats=repeats)),
+    ]
+    lines = ["# Benchmark results", "",
+             f"Written by `python bench/run.py{' --quick' if args.quick else ''}` on "
+             f"{dt.date.today().isoformat()}. Times are wall-clock seconds unless a column says ms; "
+             "'spread' is max minus min of the repeated runs.", "", *machine(), ""]
+    for title, bench in sections:
+        print(f"== {title}", flush=True)
+        started = time.perf_counter()
+        rows = bench()
+        for row in rows:
+            print("  " + "  ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+        lines += [f"## {title}", "", *table(rows), "", f"({time.perf_counter() - started:.0f} s to run)", ""]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
