@@ -41,9 +41,9 @@ def run(words: int = 5_000_000, repeats: int = 5, build_repeats: int = 1) -> lis
         workspace = Workspace.at(root)
         files = len(list((root / "seeds").iterdir()))
 
-        builds = []
-        for attempt in range(build_repeats):
-            if attempt:  # a cold build each time: no cache
+        builds, index = [], None
+        for _ in range(build_repeats):
+            if index is not None:  # a cold build each time: no cache
                 index.close()
                 shutil.rmtree(root / CACHE_DIR)
             started = time.perf_counter()

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from briefdeck.errors import BriefdeckError, Location, Problem, Problems, display_path
+from briefdeck.errors import BriefdeckError, Problems
 from briefdeck.findings.extract import source_to_findings
 from briefdeck.findings.model import Figure, Finding
 from briefdeck.findings.tags import Lexicon
-from briefdeck.sources.corpus import SourceFile, SourceFolder, read_file
+from briefdeck.sources.corpus import SourceFile, SourceFolder, located_in, read_file
 from briefdeck.sources.model import Source, SourceRecord
 from briefdeck.sources.read import READER_VERSION
 
@@ -135,7 +135,7 @@ class FindingsIndex:
                 source_file, stamp = changed[done - 1]
                 self._delete(source_file.id)
                 if isinstance(result, BriefdeckError):
-                    problems.extend(_located(result.problems, source_file))
+                    problems.extend(located_in(result.problems, source_file))
                 else:
                     source, findings = result
                     self._insert(source, findings, order[source.id], stamp, _seen(source_file.path))
@@ -381,11 +381,6 @@ def _read_many(files: list[SourceFile], lexicon: Lexicon, workers: int | None):
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_read_one, jobs, chunksize=8)
-
-
-def _located(problems: list[Problem], source_file: SourceFile) -> list[Problem]:
-    where = Location(display_path(source_file.path))
-    return [p if p.location else Problem(p.message, where, p.hint, p.severity, p.code) for p in problems]
 
 
 def open_index(project: Path, folder: SourceFolder, lexicon: Lexicon, *,

@@ -84,11 +84,12 @@ def read_all(folder: SourceFolder) -> list[Source]:
         try:
             sources.append(read_file(source_file))
         except BriefdeckError as exc:
-            problems.extend(_located(exc.problems, source_file))
+            problems.extend(located_in(exc.problems, source_file))
     problems.raise_if_errors()
     return sources
 
 
-def _located(problems: list[Problem], source_file: SourceFile) -> list[Problem]:
+def located_in(problems: list[Problem], source_file: SourceFile) -> list[Problem]:
+    """The problems, each without a location given the document's path."""
     where = Location(display_path(source_file.path))
     return [p if p.location else Problem(p.message, where, p.hint, p.severity, p.code) for p in problems]
