@@ -214,7 +214,16 @@ def check_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
 ) -> None:
     """Verify every point's evidence; show what each point cites and what is wrong."""
-    result = check_brief(brief, audience=audience, strict=strict)
+    try:
+        result = check_brief(brief, audience=audience, strict=strict)
+    except BriefdeckError as exc:
+        if not as_json:
+            raise
+        problems = [p.to_json() for p in exc.problems]  # a brief that does not load is still answered in JSON
+        typer.echo(json.dumps({"brief": str(brief), "ok": False, "errors": sum(p["severity"] == "error" for p in problems),
+                               "warnings": sum(p["severity"] == "warning" for p in problems), "problems": problems,
+                               "audiences": {}}, indent=2, ensure_ascii=False))
+        raise typer.Exit(EXIT_USAGE if exc.usage else EXIT_ERRORS)
     if as_json:
         typer.echo(json.dumps(check_to_json(result), indent=2, ensure_ascii=False))
     else:

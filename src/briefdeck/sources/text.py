@@ -112,15 +112,17 @@ def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
     length = 0
     clean = _DROPPED.search(original, start, end) is None  # the usual case: nothing to drop
     for match in _KEPT_RUN.finditer(original, start, end):
+        parts = [((match.group(), 0))] if clean else [p for p in _split_dropped(match.group()) if p[0]]
+        if not parts:
+            continue  # only dropped characters between two spaces: one space stays
         if pieces:
             pieces.append(" ")
             length += 1
         offset = match.start()
-        for part in ((match.group(), 0),) if clean else _split_dropped(match.group()):
-            if part[0]:
-                runs.append((length, offset + part[1], len(part[0])))
-                pieces.append(part[0])
-                length += len(part[0])
+        for text, at in parts:
+            runs.append((length, offset + at, len(text)))
+            pieces.append(text)
+            length += len(text)
     return Folded("".join(pieces), tuple(runs))
 
 
