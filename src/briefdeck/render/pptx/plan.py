@@ -353,19 +353,29 @@ class _Planner:
                                  where=self.where)
         region = frames.body_region("figures", title)
         count = len(points)
-        cols, rows = (count, 1) if count <= 3 else (2, 2)
         bar_w, bar_h, bar_gap = 48.0, 5.0, 10.0
         extra = self._unreferenced(slide) if page_index == 0 else ()
         blocks = [Block((), "caption", "", p.footnotes) for p in points]
         numbers = _numbering(blocks, extra)
         steps = max(s.sizes[r].steps for r in ("figure", "caption", "footnote"))
-        cell_w = (region.w - (cols - 1) * FIGURE_GUTTER) / cols
-        # a big number reads as one: shrink it until no word of it breaks, if the floor allows
+        # A big number reads as one: it stands on one line, shrunk if need be. Figures side by side
+        # first; in a 2 x 2 grid when they are too wide for that; on fewer slides' worth of cells
+        # (None: the caller tries fewer per slide) when even that is too narrow. Only a figure alone
+        # on its slide may break.
         figure_role = s.sizes["figure"]
-        longest = max((self.metrics.text_width(word, 1.0, bold=True)
-                       for p in points for word in one_line(p.figure or "").split()), default=0.0)
-        whole = first_fitting(figure_role.steps + 1,
-                              lambda st: longest * figure_role.at(st) <= (cell_w - 2 * s.inset) * WIDTH_SAFETY)
+        longest = max((self.metrics.text_width(one_line(p.figure or ""), 1.0, bold=True) for p in points),
+                      default=0.0)
+        grids = [(count, 1)] if count <= 3 else []
+        grids += [(2, (count + 1) // 2)] if 1 < count <= 4 and count != 2 else []
+        for cols, rows in grids:
+            cell_w = (region.w - (cols - 1) * FIGURE_GUTTER) / cols
+            whole = first_fitting(figure_role.steps + 1,
+                                  lambda st: longest * figure_role.at(st) <= (cell_w - 2 * s.inset) * WIDTH_SAFETY)
+            if whole is not None:
+                break
+        else:
+            if count > 1:
+                return None
         figure_step = whole or 0
         for step in range(steps + 1):
             band = self._band(numbers, slide, step)
