@@ -192,3 +192,22 @@ def test_policy_figures_are_each_footnoted_to_their_paragraph_and_the_shared_one
     figures = slide_titled(prs, "Key figures")
     band = [p.text for p in shape_named(figures, "Band").text_frame.paragraphs]
     assert band[0].endswith("par. 8.") and band[1].startswith("2 King") and band[1].endswith("par. 23.")
+
+
+def test_every_big_figure_stands_on_one_line(dprk):
+    from briefdeck.render.pptx.metrics import font_metrics
+
+    root, _ = dprk
+    metrics = font_metrics("Arial")
+    prs = Presentation(root / "build" / "dprk-trafficking-policy.pptx")
+    seen = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not shape.name.startswith("Figure "):
+                continue
+            number = shape.text_frame.paragraphs[0]
+            size = number.runs[0].font.size.pt
+            inner = (shape.width - shape.text_frame.margin_left - shape.text_frame.margin_right) / 12700
+            assert metrics.text_width(number.text, size, bold=True) <= inner, number.text
+            seen += 1
+    assert seen == 5
