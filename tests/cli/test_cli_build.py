@@ -211,3 +211,14 @@ def test_every_big_figure_stands_on_one_line(dprk):
             assert metrics.text_width(number.text, size, bold=True) <= inner, number.text
             seen += 1
     assert seen == 5
+
+
+def test_apa_handout_says_a_repeated_citation_once_per_point(tmp_path):
+    from briefdeck.outputs import build_outputs
+
+    result = check_brief(REPO / "briefs" / "tip-2017-recommendations.yaml", strict=True)
+    (html_out,) = build_outputs(result, formats=("html",), out_dir=tmp_path)
+    html = html_out.path.read_text(encoding="utf-8")
+    point = html[html.index("Make bilateral work contracts transparent"):]
+    point = point[:point.index("</li>")]
+    assert point.count("U.S. Department of State, 2017, para. 2") == 1

@@ -182,7 +182,8 @@ def _point_view(point: Point, slide: Slide, style: CitationStyle) -> PointView:
     footnotes = [slide.footnote(number) for number in point.footnotes]
     if style.author_date:
         text, end = split_final_period(point.text)
-        cites = Markup(" ").join(formatted_to_html(style.in_text(f.citation)) for f in footnotes)
+        # the same work and paragraph cited twice for one point is said once: "(X, 2017, para. 2)"
+        cites = Markup(" ").join(dict.fromkeys(formatted_to_html(style.in_text(f.citation)) for f in footnotes))
         notes: tuple[Note, ...] = ()
     else:
         text, end = point.text, ""
