@@ -64,8 +64,12 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     index, report = workspace.open_index(progress=progress)
     try:
         resolution = resolve_outline(outline, index)
-        noticed = [Problem(w, Location(display_path(workspace.sources / s.path)), severity="warning",
-                           code="source-warning") for s in index.summaries() for w in s.warnings]
+        # What reading noticed about the sources this brief cites ('briefdeck sources' lists the rest).
+        cited = {e.citation.source_id for e in resolution.evidence.values()}
+        cited |= {f.source for found in resolution.selected.values() for f, _ in found}
+        folder = display_path(workspace.sources)
+        noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
+                   for s in index.summaries() if s.id in cited for w in s.warnings]
     finally:
         index.close()
     result = CheckResult(outline, workspace, problems=list(resolution.problems))

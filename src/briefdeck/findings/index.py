@@ -50,6 +50,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, source, token
 """
 
 WORD = re.compile(r"\w+")
+_QUERY_WORDS = 4  # the longest words of a quote that the full-text query asks for
 _TIE_WINDOW = 50  # extra rows fetched so that equal ranks can be ordered by position
 
 
@@ -106,6 +107,7 @@ class FindingsIndex:
         after the others are indexed.
         """
         stored = {row[0]: row[1:] for row in self.db.execute("SELECT source, sha256, stamp, seen FROM files")}
+        stored_order = {row[0]: row[1] for row in self.db.execute("SELECT source, ord FROM files")}
         changed: list[tuple[SourceFile, str]] = []
         seen_again: list[tuple[str, str]] = []
         order = {}
@@ -127,8 +129,9 @@ class FindingsIndex:
         with self.db:
             for source_id in removed:
                 self._delete(source_id)
-            for position, source_id in enumerate(order):
-                self.db.execute("UPDATE files SET ord = ? WHERE source = ?", (position, source_id))
+            self.db.executemany("UPDATE files SET ord = ? WHERE source = ?",
+                                [(position, source_id) for source_id, position in order.items()
+                                 if stored_order.get(source_id, position) != position])
             self.db.executemany("UPDATE files SET seen = ? WHERE source = ?", seen_again)
         with self.db:  # one transaction: a commit per document would cost more than reading it
             for done, result in enumerate(_read_many([c[0] for c in changed], lexicon, workers), start=1):
@@ -280,11 +283,16 @@ class FindingsIndex:
         return [_finding(r[2:]) for r in rows[:limit]]
 
     def paragraphs_with_words(self, phrases: list[str], sources: Iterable[str] = ()) -> list[StoredParagraph]:
-        """Paragraphs holding the words of every phrase, each in order (candidates for a quote)."""
-        phrases = [p for p in phrases if WORD.search(p)]
-        if not phrases:
+        """Paragraphs holding the distinctive words of every phrase (candidates for a quote).
+
+        Only the few longest words of each phrase are asked for, without their order: short,
+        common words have long posting lists that cost more to read than they narrow. The
+        caller matches the whole quote in each candidate.
+        """
+        words = sorted({w.lower() for p in phrases for w in WORD.findall(p)}, key=lambda w: (-len(w), w))
+        if not words:
             return []
-        match = " AND ".join('text : "' + " ".join(WORD.findall(p)) + '"' for p in phrases)
+        match = "text : (" + " AND ".join(f'"{w}"' for w in words[:_QUERY_WORDS]) + ")"
         return self._paragraph_query(match, list(sources), "files.ord, p.number", None)
 
     def nearest_paragraphs(self, text: str, *, sources: Iterable[str] = (), limit: int = 3) -> list[StoredParagraph]:

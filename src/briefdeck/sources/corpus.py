@@ -43,7 +43,10 @@ def list_sources(folder: Path) -> SourceFolder:
     entries = load_records(folder)
     files: list[SourceFile] = []
     warnings: list[str] = []
-    claimed = {(folder / e.file).resolve(): e for e in entries}
+    # Documents with a record are skipped below; compared by name, as resolving every path of a
+    # large folder costs more than reading the index.
+    here = folder.resolve()
+    claimed = {target.name for target in ((folder / e.file).resolve() for e in entries) if target.parent == here}
     for entry in entries:
         files.append(SourceFile(entry.record.id, folder / entry.file, entry.record, entry.location))
     ids = {f.id: f for f in files}
@@ -51,7 +54,7 @@ def list_sources(folder: Path) -> SourceFolder:
     for path in sorted(folder.iterdir()):
         if not path.is_file() or path.name.startswith(".") or path.name == RECORDS_FILE:
             continue
-        if path.resolve() in claimed:
+        if path.name in claimed:
             continue
         if reader_for(path) is None:
             warnings.append(f"skipped {path.name}: briefdeck has no reader for '{path.suffix or path.name}' files")
