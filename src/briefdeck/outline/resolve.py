@@ -10,7 +10,7 @@ it; nothing is raised until all are known.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefdeck.deck.model import Citation
 from briefdeck.errors import Problem, choices_hint
@@ -47,14 +47,18 @@ class Resolution:
 def resolve_outline(outline: Outline, index: FindingsIndex) -> Resolution:
     resolver = _Resolver(index)
     resolution = Resolution()
+    looked_up: dict[tuple[str, str, str | None], Evidence | Problem] = {}  # the same words, cited again
     for slide in outline.slides:
         for point in (*slide.points, *slide.questions):
             for spec in point.evidence:
                 if spec in resolution.evidence:
                     continue
-                found = resolver.evidence(spec)
+                key = (spec.kind, spec.value, spec.source)
+                if key not in looked_up:
+                    looked_up[key] = resolver.evidence(spec)
+                found = looked_up[key]
                 if isinstance(found, Problem):
-                    resolution.problems.append(found)
+                    resolution.problems.append(replace(found, location=spec.location))
                 else:
                     resolution.evidence[spec] = found
         if slide.select is not None:
