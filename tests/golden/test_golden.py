@@ -32,8 +32,10 @@ REPO = HERE.parents[1]
 EXPECTED = HERE / "expected"
 REGENERATE = bool(os.environ.get("BRIEFDECK_REGENERATE_GOLDEN"))
 
-# The focused briefs beside this file, and the project's example briefs.
-BRIEFS = sorted(HERE.glob("briefs/*.yaml")) + sorted(REPO.glob("briefs/*.yaml"))
+# The focused briefs beside this file, and the project's example briefs (named: a user's own
+# brief in briefs/ has no expected files).
+EXAMPLES = ("dprk-trafficking.yaml", "tip-2017-recommendations.yaml")
+BRIEFS = sorted(HERE.glob("briefs/*.yaml")) + [REPO / "briefs" / name for name in EXAMPLES]
 _TIMESTAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
