@@ -69,8 +69,10 @@ def test_tier3_slide_marker_band_and_notes(example):
     slide = slide_titled(prs, "Tier 3, the lowest ranking")
     first = shape_named(slide, "Body").text_frame.paragraphs[0]
     assert first.text == "North Korea stayed on Tier 3 in 2017.1" and superscripts(first) == ["1"]
-    band = shape_named(slide, "Band").text_frame.paragraphs[0].text
-    assert band == "1 U.S. Department of State, “Democratic People’s Republic of Korea,” par. 1."
+    band = shape_named(slide, "Band").text_frame.paragraphs[0]
+    # markers 1 and 2 cite two sentences of one paragraph: the band gives their note one line
+    assert band.text == "1, 2 U.S. Department of State, “Democratic People’s Republic of Korea,” par. 1."
+    assert superscripts(band) == ["1, 2"]
     notes = slide.notes_slide.notes_text_frame.text
     assert "Speaker notes; the quoted evidence is added below them." in notes
     assert "the DPRK remained on Tier 3" in notes and "tip-2017-dprk:p1.s1" in notes

@@ -282,13 +282,20 @@ class _Planner:
         return self.frames.para(runs, block.role, step, block.colour, bullet=block.bullet, indent=block.indent)
 
     def _band(self, numbers: dict[int, int], slide: Slide, step: int) -> list[Para]:
-        """The footnote band: each note's page number, then the style's short note ([] with no band)."""
+        """The footnote band: each short note once, after the markers that call it ([] with no band).
+
+        Several points citing different words of one paragraph have notes that read the same;
+        the band gives that note one line ("1–3 King, “State Department Report,” par. 2.").
+        Their quoted words stay apart in the speaker notes.
+        """
         if not self.band_on:
             return []
-        c = self.colours
-        return [self.frames.para((Run(str(new), superscript=True), Run(" "),
-                                  *self._short_note(slide.footnote(old).citation)), "footnote", step, c["muted"])
-                for old, new in numbers.items()]
+        lines: dict[tuple[Run, ...], list[int]] = {}
+        for old, new in numbers.items():
+            lines.setdefault(self._short_note(slide.footnote(old).citation), []).append(new)
+        return [self.frames.para((Run(marker_label(markers), superscript=True), Run(" "), *note), "footnote", step,
+                                 self.colours["muted"])
+                for note, markers in lines.items()]
 
     def _short_note(self, citation) -> tuple[Run, ...]:
         if citation not in self._short:
@@ -439,6 +446,18 @@ class _Planner:
         if not blocks:
             return []
         return self.flow(Slide("notes", NOTES_TITLE), blocks, kind="notes", orphans=False)
+
+
+def marker_label(numbers: list[int]) -> str:
+    """Markers as the band shows them: "1", "1–3" for a run, "1, 3" otherwise."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" if len(r) > 2 else f"{r[0]}, {r[1]}"
+                     for r in runs)
 
 
 def _numbering(blocks: Sequence[Block], extra: Sequence[int] = ()) -> dict[int, int]:
