@@ -46,10 +46,13 @@ def machine() -> list[str]:
 
 
 def table(rows: list[dict]) -> list[str]:
-    keys = list(dict.fromkeys(k for row in rows for k in row))
-    out = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
-    for row in rows:
-        out.append("| " + " | ".join(_cell(row.get(k, "")) for k in keys) + " |")
+    """Rows as Markdown tables: one table for each run of rows with the same columns."""
+    out: list[str] = []
+    for i, row in enumerate(rows):
+        keys = list(row)
+        if i == 0 or keys != list(rows[i - 1]):
+            out += ([""] if out else []) + ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+        out.append("| " + " | ".join(_cell(row[k]) for k in keys) + " |")
     return out
 
 
