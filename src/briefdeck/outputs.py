@@ -48,11 +48,11 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
                   progress: Callable[[Output], None] | None = None) -> list[Output]:
     """Render and write every planned output; returns them in order."""
     brief_dir = Path(result.outline.path).resolve().parent
+    layout = find_layout(result.outline.layout, project=result.workspace.root, base=brief_dir)
     outputs = planned_outputs(result, formats, out_dir)
     html_cache: dict[str, str] = {}
     for output in outputs:
         deck = result.decks[output.audience]
-        layout = find_layout(deck.layout, project=result.workspace.root, base=brief_dir)
         write_atomic(output.path, _render(output, deck, layout, result, html_cache))
         if progress:
             progress(output)
