@@ -11,22 +11,14 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from briefdeck.check import check_brief
+from render_pptx.readback import shape, superscripts
 
 REPO = Path(__file__).resolve().parents[2]
 DESIGN_EXAMPLE = REPO / "tests" / "outline" / "fixtures" / "design_example.yaml"
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-
-
-def shape_named(slide, role):
-    return next((s for s in slide.shapes if s.name.rsplit(" ", 1)[0] == role), None)
 
 
 def slide_titled(prs, title):
     return next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == title)
-
-
-def superscripts(paragraph):
-    return [r.text for r in paragraph.runs if r.font._rPr is not None and r.font._rPr.get("baseline") == "30000"]
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -67,9 +59,9 @@ def test_tier3_slide_marker_band_and_notes(example):
     root, _ = example
     prs = Presentation(root / "build" / "example-policy.pptx")
     slide = slide_titled(prs, "Tier 3, the lowest ranking")
-    first = shape_named(slide, "Body").text_frame.paragraphs[0]
+    first = shape(slide, "Body").text_frame.paragraphs[0]
     assert first.text == "North Korea stayed on Tier 3 in 2017.1" and superscripts(first) == ["1"]
-    band = shape_named(slide, "Band").text_frame.paragraphs[0]
+    band = shape(slide, "Band").text_frame.paragraphs[0]
     # markers 1 and 2 cite two sentences of one paragraph: the band gives their note one line
     assert band.text == "1, 2 U.S. Department of State, “Democratic People’s Republic of Korea,” par. 1."
     assert superscripts(band) == ["1, 2"]
@@ -138,7 +130,7 @@ def test_apa_style_gives_author_date_citations_and_a_reference_list(project, cli
     assert "(U.S. Department of State, 2017, para. 1)" in pdf
     assert "References" in pdf and "King, R. R. (2019" in pdf
     prs = Presentation(project / "build" / "apa-policy.pptx")
-    band = shape_named(slide_titled(prs, "Tier 3, the lowest ranking"), "Band").text_frame.paragraphs[0].text
+    band = shape(slide_titled(prs, "Tier 3, the lowest ranking"), "Band").text_frame.paragraphs[0].text
     assert "U.S. Department of State (2017, para. 1)" in band
 
 
@@ -193,7 +185,7 @@ def test_policy_figures_are_each_footnoted_to_their_paragraph_and_the_shared_one
     assert [slide.footnote(n).citation.source_id for n in shared.footnotes] == ["tip-2017-dprk", "king-2019"]
     prs = Presentation(root / "build" / "dprk-trafficking-policy.pptx")
     figures = slide_titled(prs, "Key figures")
-    band = [p.text for p in shape_named(figures, "Band").text_frame.paragraphs]
+    band = [p.text for p in shape(figures, "Band").text_frame.paragraphs]
     assert band[0].endswith("par. 8.") and band[1].startswith("2 King") and band[1].endswith("par. 23.")
 
 
@@ -205,12 +197,12 @@ def test_every_big_figure_stands_on_one_line(dprk):
     prs = Presentation(root / "build" / "dprk-trafficking-policy.pptx")
     seen = 0
     for slide in prs.slides:
-        for shape in slide.shapes:
-            if not shape.name.startswith("Figure "):
+        for box in slide.shapes:
+            if not box.name.startswith("Figure "):
                 continue
-            number = shape.text_frame.paragraphs[0]
+            number = box.text_frame.paragraphs[0]
             size = number.runs[0].font.size.pt
-            inner = (shape.width - shape.text_frame.margin_left - shape.text_frame.margin_right) / 12700
+            inner = (box.width - box.text_frame.margin_left - box.text_frame.margin_right) / 12700
             assert metrics.text_width(number.text, size, bold=True) <= inner, number.text
             seen += 1
     assert seen == 5
