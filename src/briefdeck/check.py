@@ -53,15 +53,15 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
                                      "e.g. briefs/dprk-trafficking.yaml; 'briefdeck new' writes a starter",
                                      code="no-brief"), usage=True)
     base = path.resolve().parent
-    workspace_guess = Workspace.at(base)
-    outline = load_outline(path, known_tags=workspace_guess.lexicon().tags)
+    lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
+    outline = load_outline(path, known_tags=lexicon.tags)
     workspace = Workspace.at(base, outline.sources, base=base)
     keys = [a.key for a in outline.audiences]
     if audience is not None and audience not in keys:
         raise BriefdeckError(Problem(f"the brief has no audience '{audience}'",
                                      hint=choices_hint(audience, keys, "audiences"), code="unknown-audience"),
                              usage=True)
-    index, report = workspace.open_index(progress=progress)
+    index, report = workspace.open_index(progress=progress, lexicon=lexicon)
     try:
         resolution = resolve_outline(outline, index)
         # What reading noticed about the sources this brief cites ('briefdeck sources' lists the rest).

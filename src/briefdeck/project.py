@@ -50,5 +50,7 @@ class Workspace:
         own = self.root / LEXICON_FILE
         return load_lexicon(own if own.is_file() else None)
 
-    def open_index(self, progress: Callable[[int, int], None] | None = None) -> tuple[FindingsIndex, SyncReport]:
-        return open_index(self.root, list_sources(self.sources), self.lexicon(), progress=progress)
+    def open_index(self, progress: Callable[[int, int], None] | None = None, *,
+                   lexicon: Lexicon | None = None) -> tuple[FindingsIndex, SyncReport]:
+        """The index, up to date; ``lexicon`` is the project's, when the caller has it already."""
+        return open_index(self.root, list_sources(self.sources), lexicon or self.lexicon(), progress=progress)

@@ -106,22 +106,21 @@ class FindingsIndex:
         Documents that cannot be read are reported together in a `BriefdeckError`
         after the others are indexed.
         """
-        stored = {row[0]: row[1:] for row in self.db.execute("SELECT source, sha256, stamp, seen FROM files")}
-        stored_order = {row[0]: row[1] for row in self.db.execute("SELECT source, ord FROM files")}
-        changed: list[tuple[SourceFile, str]] = []
+        stored = {row[0]: row[1:] for row in self.db.execute("SELECT source, sha256, stamp, seen, ord FROM files")}
+        changed: list[tuple[SourceFile, str, str]] = []
         seen_again: list[tuple[str, str]] = []
         order = {}
         for position, source_file in enumerate(folder.files):
             order[source_file.id] = position
             stamp = _stamp(source_file, lexicon)
-            sha, old_stamp, old_seen = stored.get(source_file.id, (None, None, None))
+            sha, old_stamp, old_seen, _ = stored.get(source_file.id, (None, None, None, None))
             seen = _seen(source_file.path)
             if old_stamp == stamp and old_seen == seen:
                 continue  # same size and time as when read: not hashed again, as git does
             if old_stamp == stamp and sha == _file_sha(source_file.path):
                 seen_again.append((seen, source_file.id))  # touched, not changed
                 continue
-            changed.append((source_file, stamp))
+            changed.append((source_file, stamp, seen))
         removed = sorted(set(stored) - set(order))
         problems = Problems()
         read_ids = []
@@ -131,17 +130,17 @@ class FindingsIndex:
                 self._delete(source_id)
             self.db.executemany("UPDATE files SET ord = ? WHERE source = ?",
                                 [(position, source_id) for source_id, position in order.items()
-                                 if stored_order.get(source_id, position) != position])
+                                 if source_id in stored and stored[source_id][3] != position])
             self.db.executemany("UPDATE files SET seen = ? WHERE source = ?", seen_again)
         with self.db:  # one transaction: a commit per document would cost more than reading it
             for done, result in enumerate(_read_many([c[0] for c in changed], lexicon, workers), start=1):
-                source_file, stamp = changed[done - 1]
+                source_file, stamp, seen = changed[done - 1]
                 self._delete(source_file.id)
                 if isinstance(result, BriefdeckError):
                     problems.extend(located_in(result.problems, source_file))
                 else:
                     source, findings = result
-                    self._insert(source, findings, order[source.id], stamp, _seen(source_file.path))
+                    self._insert(source, findings, order[source.id], stamp, seen)
                     read_ids.append(source.id)
                 if progress:
                     progress(done, len(changed))

@@ -65,8 +65,9 @@ def decode(data: bytes, *, name: str) -> Decoded:
     return Decoded(text, encoding, tuple(warnings))
 
 
-_VISIBLE = re.compile("[^" + re.escape("".join(sorted(_SPACE_LIKE))) + _DROPPED.pattern[1:])
-_KEPT_RUN = re.compile("[^" + re.escape("".join(sorted(_SPACE_LIKE))) + "]+")
+_SPACES = re.escape("".join(sorted(_SPACE_LIKE)))
+_VISIBLE = re.compile("[^" + _SPACES + _DROPPED.pattern[1:])
+_KEPT_RUN = re.compile("[^" + _SPACES + "]+")
 
 
 @dataclass(frozen=True)
