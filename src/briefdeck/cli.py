@@ -19,6 +19,7 @@ from typing import Callable, Optional
 import typer
 
 from briefdeck.check import check_brief
+from briefdeck.citations.work import author_names
 from briefdeck.errors import BriefdeckError, Problem, choices_hint, display_path
 from briefdeck.findings.lookup import look_up
 from briefdeck.project import Workspace
@@ -125,11 +126,7 @@ def _summary_json(s) -> dict:
 
 
 def _describe(record) -> str:
-    csl = record.csl
-    names = ", ".join(a.get("literal") or " ".join(filter(None, [a.get("given"), a.get("family")]))
-                      for a in csl.get("author", []))
-    issued = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(record.issued or ()))
-    parts = [names, f"“{record.title}”", csl.get("container-title"), issued or "n.d."]
+    parts = [author_names(record), f"“{record.title}”", record.csl.get("container-title"), record.issued_text]
     return ", ".join(p for p in parts if p)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from briefdeck.citations.dates import Date, parse_date
-from briefdeck.citations.names import Name
+from briefdeck.citations.names import Name, display_name
 from briefdeck.citations.typography import curly, en_dash_ranges, fold_whitespace
 from briefdeck.deck.model import Citation
 from briefdeck.errors import BriefdeckError, Problem
@@ -191,3 +191,8 @@ def _bad(source_id: str, field: str, detail: str) -> BriefdeckError:
         hint="see the CSL-JSON fields in sources.yaml: author is a list of {family, given} or {literal}",
         code="bad-record",
     ))
+
+
+def author_names(record: SourceRecord) -> str:
+    """The record's authors as a note names them ("Robert R. King"), "" when it has none."""
+    return ", ".join(display_name(name) for name in work_of(record).authors)

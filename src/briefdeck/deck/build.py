@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefdeck.citations.work import author_names
 from briefdeck.deck.model import Audience, Citation, Deck, Footnote, Point, Slide
 from briefdeck.errors import Problem
 from briefdeck.findings.figures import figures_agree, parse_figures
@@ -157,9 +158,7 @@ class _Builder:
         citation = notes.footnotes[0].citation
         if citation.speaker:
             return citation.speaker
-        authors = citation.record.csl.get("author") or []
-        names = [a.get("literal") or " ".join(filter(None, (a.get("given"), a.get("family")))) for a in authors]
-        return ", ".join(n for n in names if n) or citation.record.title
+        return author_names(citation.record) or citation.record.title
 
 
 def _unique(numbers: tuple[int, ...]) -> tuple[int, ...]:

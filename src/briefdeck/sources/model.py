@@ -33,6 +33,11 @@ class Paragraph:
     sentences: tuple[Sentence, ...]
 
 
+def iso_date(parts) -> str:
+    """Date parts (year, month, day; as many as known) as ISO text: "2019-07-24", "2017-06"."""
+    return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts or ()))
+
+
 @dataclass(frozen=True)
 class SourceRecord:
     """A bibliographic record with CSL-JSON field names.
@@ -59,6 +64,11 @@ class SourceRecord:
         """The date of issue as (year, month, day) parts, as many as are known."""
         parts = (self.csl.get("issued") or {}).get("date-parts") or [[]]
         return tuple(int(p) for p in parts[0]) or None
+
+    @property
+    def issued_text(self) -> str:
+        """The date of issue as ISO text ("2019-07-24", "2017-06", "2017"), or "n.d."."""
+        return iso_date(self.issued) or "n.d."
 
     @property
     def url(self) -> str | None:

@@ -17,7 +17,7 @@ import yaml
 
 from briefdeck.errors import BriefdeckError, Location, Problem, Problems, display_path
 from briefdeck.sources.blocks import PUBLISHED, Classified, block_lines, byline_names
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import SourceRecord, iso_date
 
 RECORDS_FILE = "sources.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -150,7 +150,7 @@ def guess_record(source_id: str, original: str, classified: list[Classified]) ->
     issued = _published_date(original, classified)
     if issued:
         csl["issued"] = {"date-parts": [issued]}
-        guessed.append("date " + "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(issued)))
+        guessed.append(f"date {iso_date(issued)}")
     what = ", ".join(guessed) if guessed else "nothing (no title, byline or date found)"
     warning = (f"{source_id}: no record in {RECORDS_FILE}; guessed {what} from the text. "
                f"Add a record to {RECORDS_FILE} to state them.")
