@@ -23,6 +23,7 @@ from briefdeck.citations.work import author_names
 from briefdeck.errors import BriefdeckError, Problem, choices_hint, display_path
 from briefdeck.findings.lookup import look_up
 from briefdeck.project import Workspace
+from briefdeck.sources.bibliography import record_origins
 
 app = typer.Typer(
     add_completion=False,
@@ -103,15 +104,19 @@ def sources_command(
     sources: Optional[Path] = SourcesOption,
 ) -> None:
     """List the documents: metadata, paragraph counts, warnings."""
-    index, report = _index(_workspace(sources), quiet=True)
+    workspace = _workspace(sources)
+    index, report = _index(workspace, quiet=True)
     summaries = index.summaries()
+    origins = record_origins(workspace.sources)
     if as_json:
-        typer.echo(json.dumps([_summary_json(s) for s in summaries] , indent=2, ensure_ascii=False))
+        typer.echo(json.dumps([{**_summary_json(s), "record_from": origins.get(s.id)} for s in summaries],
+                              indent=2, ensure_ascii=False))
         _warn(report.warnings)
         return
     for s in summaries:
         typer.echo(f"{s.id}  ({s.path}): {s.paragraphs} paragraphs, {s.sentences} sentences")
         typer.echo(f"  {_describe(s.record)}")
+        typer.echo(f"  record: {origins.get(s.id) or 'guessed from the text'}")
         if s.headings:
             typer.echo(f"  sections: {'; '.join(s.headings)}")
         for warning in s.warnings:

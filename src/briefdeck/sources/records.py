@@ -34,29 +34,17 @@ class RecordEntry:
 def load_records(folder: Path) -> list[RecordEntry]:
     """The records of ``folder/sources.yaml`` (none if the file is absent), checked.
 
-    Every problem is reported at once with its line and column.
+    Every problem is reported at once with its line and column. The file is a
+    list of records, or a mapping with ``records:`` (that list) and ``files:``
+    (see `load_file_keys`).
     """
     path = folder / RECORDS_FILE
     if not path.is_file():
         return []
     shown = display_path(path)
-    try:
-        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except UnicodeDecodeError as exc:
-        raise BriefdeckError(Problem(f"{RECORDS_FILE} is not UTF-8 (byte {exc.start})", Location(shown),
-                                     "save it as UTF-8", code="records-encoding")) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise BriefdeckError(Problem(f"{RECORDS_FILE} is not valid YAML: {problem}", where,
-                                     "fix the YAML syntax at that place (indent with spaces, close quotes and brackets)",
-                                     code="records-yaml")) from None
+    data, node = _read_records_file(path, shown)
+    if isinstance(data, dict) and set(data) <= {"records", "files"}:
+        data, node = data.get("records"), next((v for k, v in node.value if k.value == "records"), None)
     if data is None:
         return []
     if not isinstance(data, list):
@@ -102,6 +90,47 @@ def load_records(folder: Path) -> list[RecordEntry]:
         entries.append(RecordEntry(SourceRecord(source_id, csl), file, where))
     problems.raise_if_errors()
     return entries
+
+
+def load_file_keys(folder: Path) -> list[tuple[str, str, Location]]:
+    """``files:`` of ``sources.yaml``: (document's file name, citation key, where), tying a document to a
+    record of a reference manager's file (references.json, .bib, .ris)."""
+    path = folder / RECORDS_FILE
+    if not path.is_file():
+        return []
+    shown = display_path(path)
+    data, node = _read_records_file(path, shown)
+    if not isinstance(data, dict) or "files" not in data:
+        return []
+    files_node = next(v for k, v in node.value if k.value == "files")
+    if not isinstance(data["files"], dict):
+        raise BriefdeckError(Problem("'files:' must map a document's file name to a citation key",
+                                     _at(shown, files_node), "for example  files: {report.pdf: king2019}",
+                                     code="records-shape"))
+    return [(str(name), str(key), _at(shown, key_node))
+            for (name, key), (key_node, _) in zip(data["files"].items(), files_node.value)]
+
+
+def _read_records_file(path: Path, shown: str) -> tuple[Any, Any]:
+    """sources.yaml's data and its YAML node (for line numbers)."""
+    try:
+        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except UnicodeDecodeError as exc:
+        raise BriefdeckError(Problem(f"{RECORDS_FILE} is not UTF-8 (byte {exc.start})", Location(shown),
+                                     "save it as UTF-8", code="records-encoding")) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise BriefdeckError(Problem(f"{RECORDS_FILE} is not valid YAML: {problem}", where,
+                                     "fix the YAML syntax at that place (indent with spaces, close quotes and brackets)",
+                                     code="records-yaml")) from None
+    return data, node
 
 
 def _at(shown: str, node: Any) -> Location:
