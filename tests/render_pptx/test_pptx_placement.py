@@ -57,7 +57,7 @@ def test_notes_keeps_markers_on_slides_and_the_notes_only_in_speaker_notes(layou
     tier3 = prs.slides[2]
     assert superscripts(shape(tier3, "Body").text_frame.paragraphs[2]) == ["3"]
     assert shape(tier3, "Band") is None
-    assert "[3] Robert R. King, “State Department Report finds North Korea Policies Encourage Human " \
+    assert "[3] Robert R. King, “State Department Report Finds North Korea Policies Encourage Human " \
            "Trafficking,” The Peninsula (blog), Korea Economic Institute of America, July 24, 2019, par. 16." \
            in notes(tier3)
     assert "Locator: king-2019:p16.s2" in notes(tier3)

@@ -10,18 +10,27 @@ Decisions this module makes, each in one place:
   month and day for blog posts, news articles and web pages.
   "(n.d.)" when there is no date. Access dates are not printed (APA asks for
   them only for pages designed to change).
-- The publisher is left out when it is the author or repeats the
-  container's name; a blog post keeps its organization after the blog's name
-  so the post can be found without a URL.
+- The publisher is left out when it is the author (9.24) or repeats the
+  container's name, and for articles and blog posts, whose source is the
+  periodical or blog (10.1).
 - A part of a larger report is cited like a chapter: "Title. In *Report*."
   Titles of books, reports and web pages are italic; of posts and articles, roman.
+- What identifies a work follows its title (or a part's container) in
+  parentheses: the edition and a report's genre and number, "(2nd ed.)",
+  "(Working Paper EX/25/63)" (10.4); a chapter's pages, "(pp. 45–67)"; a
+  genre without a number is a description in brackets, "[Country narrative]",
+  "[PhD diss.]" (9.21).
+- A DOI is printed as a https://doi.org/ link in place of a URL (9.34).
 - Locators are body-paragraph numbers: "para. 8".
 - In text: one or two surnames ("King & Author"), "et al." for three or more.
 - `full_note` (speaker notes) is the parenthetical citation followed by the
   reference-list entry; `short_note` (a slide's footnote band) is the
   narrative form "King (2019, para. 17)".
-- Not done: "2019a/2019b" letters for one author's works of the same year
-  (needs the whole reference list; the deck builder could add them).
+- "2019a", "2019b": works of one author and year carry the letter that
+  `year_letters.with_year_letters` gives them, in the reference list and in
+  every citation (9.47, 8.19).
+- East Asian names in their own script are printed whole, family name first
+  ("김민지"); see `names.py`.
 """
 
 from __future__ import annotations
@@ -58,7 +67,7 @@ class Apa:
     def short_note(self, citation: Citation) -> Formatted:
         """The narrative form for a slide's footnote band: "King (2019, para. 17)"."""
         work = work_of(citation.record)
-        inside = join([year_only(work.issued), self.locator_label(citation)], ", ")
+        inside = join([year_only(work.issued, suffix=work.year_suffix), self.locator_label(citation)], ", ")
         line = join([_in_text_authors(work, narrative=True), Line("(").append(inside).text(")")], " ")
         speaker = speaker_of(citation)
         return (Line(f"{speaker}, as cited in ").append(line) if speaker else line).spans()
@@ -75,9 +84,9 @@ class Apa:
     def bibliography_entry(self, record: SourceRecord) -> Formatted:
         """ "King, R. R. (2019, July 24). Title. *The Peninsula*. Korea Economic Institute of America." """
         work = work_of(record)
-        date = Line(f"({year_first_date(work.issued, precise=work.type in _DATED_TO_THE_DAY)})")
-        title = Line(work.title, italic=_stands_alone(work))
-        head = [_reference_authors(work), date, title] if work.authors else [title, date]
+        date = year_first_date(work.issued, precise=work.type in _DATED_TO_THE_DAY, suffix=work.year_suffix)
+        title = join([Line(work.title, italic=_stands_alone(work)), _identifiers(work, of_container=False)], " ")
+        head = [_reference_authors(work), Line(f"({date})"), title] if work.authors else [title, Line(f"({date})")]
         entry = join([*head, _source(work), _publisher(work)], ". ").punct(".")
         if work.url:
             entry.text(" ").link(work.url)  # APA: no period after a URL
@@ -88,7 +97,7 @@ class Apa:
         def key(record: SourceRecord):
             work = work_of(record)
             title = fold_for_sorting(without_article(work.title))
-            authors = tuple(sort_key(n) for n in work.authors) or ((title, ""),)
+            authors = tuple(sort_key(n, particle_first=True) for n in work.authors) or ((title, ""),)
             date = work.issued.sort_key if work.issued else (0, 0, 0)
             return (authors, date, title, record.id)
         return tuple(sorted(records, key=key))
@@ -106,7 +115,8 @@ def _stands_alone(work: Work) -> bool:
 def _citation_body(citation: Citation, locator: str) -> Line:
     """ "King, 2019, para. 17", with "CNN, as cited in " before it for a relayed speaker."""
     work = work_of(citation.record)
-    line = join([_in_text_authors(work, narrative=False), year_only(work.issued), locator], ", ")
+    line = join([_in_text_authors(work, narrative=False), year_only(work.issued, suffix=work.year_suffix), locator],
+                ", ")
     speaker = speaker_of(citation)
     return Line(f"{speaker}, as cited in ").append(line) if speaker else line
 
@@ -149,11 +159,25 @@ def _source(work: Work) -> Line:
         return Line(work.container, italic=True)
     if work.type == "webpage":
         return Line(work.container)
-    return Line("In ").text(work.container, italic=True)
+    return join([Line("In ").text(work.container, italic=True), _identifiers(work, of_container=True)], " ")
+
+
+def _identifiers(work: Work, *, of_container: bool) -> Line:
+    """ "(2nd ed.)", "(Working Paper EX/25/63)", "(pp. 45–67)" or "[Country narrative]", after the title
+    of a whole work or after the container of a part (APA 7 10.4, 9.21)."""
+    if work.is_part != of_container or work.type in _PERIODICALS or work.type in ("article-journal", "webpage"):
+        return Line()
+    numbered = " ".join(p for p in (work.genre, work.number) if p) if work.number else ""
+    pages = f"pp. {work.page}" if work.page and of_container else ""
+    inside = ", ".join(p for p in (work.edition, numbered, pages) if p)
+    line = Line(f"({inside})") if inside else Line()
+    if work.genre and not work.number:
+        line = join([line, Line(f"[{work.genre}]")], " ")
+    return line
 
 
 def _publisher(work: Work) -> str:
-    if work.type in ("article-journal", "article-newspaper", "article-magazine") or work.publisher_is_author:
+    if work.type in ("article-journal", *_PERIODICALS) or work.publisher_is_author:
         return ""
     if work.publisher.casefold() == work.container.casefold():
         return ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from briefdeck.citations.dates import Date, parse_date
-from briefdeck.citations.names import Name, display_name
+from briefdeck.citations.names import Name, display_name, is_east_asian
 from briefdeck.citations.typography import curly, en_dash_ranges, fold_whitespace
 from briefdeck.deck.model import Citation
 from briefdeck.errors import BriefdeckError, Problem
@@ -51,7 +51,15 @@ class Work:
     volume: str
     issue: str
     page: str
-    url: str
+    url: str  # the DOI as a https://doi.org/ link when the record has one (both guides prefer it)
+    genre: str = ""  # "Country narrative", "PhD diss.", "Working paper"
+    number: str = ""  # a report's number: "A/HRC/25/63"
+    edition: str = ""  # "2nd ed."
+    medium: str = ""  # "Video", "PDF"
+    archive: str = ""  # where an unpublished work is kept, with its place and box
+    archive_place: str = ""
+    archive_location: str = ""
+    year_suffix: str = ""  # "a", "b": set by `year_letters.with_year_letters` for author-date styles
 
     @property
     def is_part(self) -> bool:
@@ -82,8 +90,27 @@ def work_of(record: SourceRecord) -> Work:
         volume=_text(csl, "volume", record.id),
         issue=_text(csl, "issue", record.id),
         page=en_dash_ranges(_text(csl, "page", record.id)),
-        url=_url(csl, record.id),
+        url=_doi(csl, record.id) or _url(csl, record.id),
+        genre=_text(csl, "genre", record.id),
+        number=_text(csl, "number", record.id),
+        edition=edition_label(_text(csl, "edition", record.id)),
+        medium=_text(csl, "medium", record.id),
+        archive=_text(csl, "archive", record.id),
+        archive_place=_text(csl, "archive-place", record.id),
+        archive_location=_text(csl, "archive_location", record.id),
+        year_suffix=_text(csl, "year-suffix", record.id),
     )
+
+
+def edition_label(edition: str) -> str:
+    """ "2" or "2nd" → "2nd ed."; an edition in words ("Revised edition") stays as written."""
+    number = edition.removesuffix(".").removesuffix(" ed").strip()
+    digits = number.rstrip("stndrh")
+    if not digits.isdigit():
+        return edition
+    value = int(digits)
+    ending = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{ending} ed."
 
 
 def paragraph_label(citation: Citation, abbreviation: str) -> str:
@@ -120,17 +147,21 @@ def short_title(work: Work) -> str:
     is cut before a lower-case major word (in a headline-style title only minor
     words are lower case, so such a word starts a predicate: "State
     Department Report finds…" → "State Department Report"); it never ends on a
-    minor word. "Democratic People’s Republic of Korea" stays whole.
+    minor word. "Democratic People’s Republic of Korea" stays whole. A title in
+    sentence case or lower case (most major words lower case) is not cut that
+    way: there a lower-case word says nothing.
     """
     if work.title_short:
         return work.title_short
     main = without_article(work.title.split(": ")[0])
     words = main.split()
+    major = [w for w in words[1:] if w.strip("“”‘’\"'(),;:—–-").casefold() not in MINOR_WORDS]
+    headline_style = sum(w[:1].isupper() for w in major) * 2 >= len(major)
     kept: list[str] = []
     counted = 0
     for word in words:
         bare = word.strip("“”‘’\"'(),;:—–-").casefold()
-        if kept and word[:1].islower() and bare not in MINOR_WORDS:
+        if kept and headline_style and word[:1].islower() and bare not in MINOR_WORDS:
             break
         kept.append(word)
         counted += bare not in MINOR_WORDS
@@ -148,6 +179,17 @@ def _text(csl: Mapping[str, Any], field: str, source_id: str) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise _bad(source_id, field, f"expected text, found {type(value).__name__}")
     return curly(fold_whitespace(str(value)))
+
+
+def _doi(csl: Mapping[str, Any], source_id: str) -> str:
+    """The DOI as a link: "10.1000/xyz" → "https://doi.org/10.1000/xyz" (APA 9.34, CMOS 17 14.8)."""
+    doi = csl.get("DOI")
+    if doi is None:
+        return ""
+    if not isinstance(doi, str):
+        raise _bad(source_id, "DOI", f"expected text, found {type(doi).__name__}")
+    bare = doi.strip().removeprefix("doi:").strip()
+    return bare if bare.startswith(("https://", "http://")) else f"https://doi.org/{bare}"
 
 
 def _url(csl: Mapping[str, Any], source_id: str) -> str:
@@ -178,7 +220,8 @@ def _names(value: Any, source_id: str) -> tuple[Name, ...]:
             if raw is not None and not isinstance(raw, str):
                 raise _bad(source_id, "author", f"'{key}' should be text, found {raw!r}")
             fields[key.replace("-", "_")] = curly(fold_whitespace(raw or ""))
-        name = Name(**fields)
+        own_order = item.get("static-ordering") is True or is_east_asian(fields["family"] + fields["given"])
+        name = Name(**fields, family_first=own_order and not fields["literal"])
         if not (name.family or name.given or name.literal):
             raise _bad(source_id, "author", f"a name needs family, given or literal, found {item!r}")
         names.append(name)
