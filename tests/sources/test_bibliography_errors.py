@@ -27,21 +27,6 @@ def problems(folder: Path) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def test_bibtex_with_an_unclosed_brace_names_its_line(tmp_path):
-    folder = folder_with(tmp_path, references_bib=(
-        "@book{fine, title = {A Fictional Book}, file = {report.txt}}\n\n"
-        "@book{broken,\n  title = {Unclosed,\n  year = 2019\n}\n\n@misc{after, title = {Next}}\n"))
-    (message,) = problems(folder)
-    assert "references.bib:3:" in message and "entry cannot be read" in message
-    assert "every '{' needs its '}'" in message
-
-
-def test_bibtex_duplicate_key(tmp_path):
-    folder = folder_with(tmp_path, references_bib="@misc{same, title={One}}\n@misc{same, title={Two}}\n")
-    (message,) = problems(folder)
-    assert "references.bib:2:" in message and "duplicate key 'same'" in message
-
-
 def test_ris_without_a_ty_line_names_its_line(tmp_path):
     folder = folder_with(tmp_path, references_ris=(
         "TY  - RPRT\nID  - fine\nTI  - A Fictional Report\nL1  - report.txt\nER  - \n\n"
@@ -51,37 +36,28 @@ def test_ris_without_a_ty_line_names_its_line(tmp_path):
     assert "starts with a 'TY  - ' line" in messages[0]
 
 
-def test_ris_without_an_er_line(tmp_path):
-    folder = folder_with(tmp_path, references_ris="TY  - RPRT\nTI  - A Fictional Report\n")
+@pytest.mark.parametrize("name, text, words", [
+    ('references.bib', "@book{fine, title = {A Fictional Book}, file = {report.txt}}\n\n"
+                       "@book{broken,\n  title = {Unclosed,\n  year = 2019\n}\n\n@misc{after, title = {Next}}\n",
+     ("references.bib:3:", "entry cannot be read", "every '{' needs its '}'")),  # bibtex with an unclosed brace
+    ('references.json', '[\n  {"id": "fine", "type": "report", "title": "A Fictional Report"},\n'
+                        '  {"id": "odd", "type": "blogpost", "title": "Example"}\n]\n',
+     ("references.json:3:", "type 'blogpost' is not a CSL type", "post-weblog")),  # CSL JSON with a wrong type
+    ('references.bib', "@misc{same, title={One}}\n@misc{same, title={Two}}\n",
+     ("references.bib:2:", "duplicate key 'same'",)),  # bibtex duplicate key
+    ('references.ris', "TY  - RPRT\nTI  - A Fictional Report\n",
+     ("references.ris:1:", "no 'ER  - ' line",)),  # ris without an er line
+    ('references.ris', "TY  - NOPE\nTI  - A Fictional Report\nER  - \n",
+     ("references.ris:1:", "'TY  - NOPE' is not an RIS type",)),  # ris unknown type
+    ('references.json', '[\n  {"id": "fine",\n   "title": "A Fictional Report",}\n]\n',
+     ("references.json:3:", "is not valid JSON",)),  # csl json syntax error names line and column
+    ('references.json', '{"id": "fine"}',
+     ("references.json:1", "must be a JSON list of records",)),  # csl json must be a list
+])
+def test_malformed_file_names_file_and_line(tmp_path, name, text, words):
+    folder = folder_with(tmp_path, **{name.replace(".", "_"): text})
     (message,) = problems(folder)
-    assert "references.ris:1:" in message and "no 'ER  - ' line" in message
-
-
-def test_ris_unknown_type(tmp_path):
-    folder = folder_with(tmp_path, references_ris="TY  - NOPE\nTI  - A Fictional Report\nER  - \n")
-    (message,) = problems(folder)
-    assert "references.ris:1:" in message and "'TY  - NOPE' is not an RIS type" in message
-
-
-def test_csl_json_with_a_wrong_type_names_its_line(tmp_path):
-    folder = folder_with(tmp_path, references_json=(
-        '[\n  {"id": "fine", "type": "report", "title": "A Fictional Report"},\n'
-        '  {"id": "odd", "type": "blogpost", "title": "Example"}\n]\n'))
-    (message,) = problems(folder)
-    assert "references.json:3:" in message and "type 'blogpost' is not a CSL type" in message
-    assert "post-weblog" in message  # the hint offers the nearest CSL types
-
-
-def test_csl_json_syntax_error_names_line_and_column(tmp_path):
-    folder = folder_with(tmp_path, references_json='[\n  {"id": "fine",\n   "title": "A Fictional Report",}\n]\n')
-    (message,) = problems(folder)
-    assert "references.json:3:" in message and "is not valid JSON" in message
-
-
-def test_csl_json_must_be_a_list(tmp_path):
-    folder = folder_with(tmp_path, references_json='{"id": "fine"}')
-    (message,) = problems(folder)
-    assert "references.json:1" in message and "must be a JSON list of records" in message
+    assert all(w in message for w in words), message
 
 
 def test_csl_yaml_refuses_aliases_and_duplicate_keys(tmp_path):
@@ -164,3 +140,23 @@ def test_cli_reports_a_broken_export_without_a_traceback(project, cli):
     assert result.exit_code == 1
     assert "references.ris:1:" in result.output and "outside a record" in result.output
     assert "Traceback" not in result.output
+
+
+def test_sources_yaml_holds_records_and_a_files_map_together(tmp_path):
+    folder = folder_with(tmp_path, references_yaml=(
+        "references:\n  - id: Fictional2020\n    type: report\n    title: A Fictional Report\n"
+        "    issued: 2020-03-04\n"),
+        sources_yaml=f"records:\n  - id: other\n    file: other.txt\n    title: Another Fictional Text\n"
+                     f"files:\n  {DOC}: Fictional2020\n")
+    (folder / "other.txt").write_bytes(b"Another synthetic text for a test.\n")
+    listed = {f.id: f for f in list_sources(folder).files}
+    assert set(listed) == {"other", "fictional2020"}
+    assert listed["fictional2020"].path.name == DOC
+    assert listed["fictional2020"].record.csl["issued"] == {"date-parts": [[2020, 3, 4]]}
+    assert listed["other"].location.line == 2
+
+
+def test_files_map_must_be_a_mapping(tmp_path):
+    folder = folder_with(tmp_path, sources_yaml=f"files:\n  - {DOC}\n")
+    (message,) = problems(folder)
+    assert "sources.yaml:2:" in message and "'files:' must map a document's file name to a citation key" in message

@@ -183,22 +183,24 @@ def _text(csl: Mapping[str, Any], field: str, source_id: str) -> str:
 
 def _doi(csl: Mapping[str, Any], source_id: str) -> str:
     """The DOI as a link: "10.1000/xyz" → "https://doi.org/10.1000/xyz" (APA 9.34, CMOS 17 14.8)."""
-    doi = csl.get("DOI")
-    if doi is None:
+    bare = _address(csl, "DOI", source_id).removeprefix("doi:").strip()
+    if not bare:
         return ""
-    if not isinstance(doi, str):
-        raise _bad(source_id, "DOI", f"expected text, found {type(doi).__name__}")
-    bare = doi.strip().removeprefix("doi:").strip()
     return bare if bare.startswith(("https://", "http://")) else f"https://doi.org/{bare}"
 
 
 def _url(csl: Mapping[str, Any], source_id: str) -> str:
-    value = csl.get("URL")
+    return _address(csl, "URL", source_id)
+
+
+def _address(csl: Mapping[str, Any], field: str, source_id: str) -> str:
+    """A URL or DOI, never retyped: "&" and quotes stay exactly as given."""
+    value = csl.get(field)
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _bad(source_id, "URL", f"expected text, found {type(value).__name__}")
-    return value.strip()  # never retyped: "&" and quotes stay exactly as given
+        raise _bad(source_id, field, f"expected text, found {type(value).__name__}")
+    return value.strip()
 
 
 def _names(value: Any, source_id: str) -> tuple[Name, ...]:
