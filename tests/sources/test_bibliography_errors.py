@@ -160,3 +160,20 @@ def test_files_map_must_be_a_mapping(tmp_path):
     folder = folder_with(tmp_path, sources_yaml=f"files:\n  - {DOC}\n")
     (message,) = problems(folder)
     assert "sources.yaml:2:" in message and "'files:' must map a document's file name to a citation key" in message
+
+
+@pytest.mark.parametrize("name, text", [
+    ("references.json", "[" * 3000 + "]" * 3000),
+    ("references.yaml", "- " + "[" * 3000 + "]" * 3000),
+    ("references.yaml", "- id: x\n  title: A\x0b\n"),  # a control character YAML refuses
+    ("references.bib", "@misc{x, title={" + "{" * 3000 + "}}"),
+    ("references.ris", "TY  - JOUR\nAU  - " + "," * 1000 + "\nER  - \n"),
+])
+def test_hostile_bibliography_is_an_error_or_nothing_never_a_traceback(tmp_path, name, text):
+    folder = folder_with(tmp_path, **{name.replace(".", "_"): text})
+    try:
+        listed = list_sources(folder)
+    except BriefdeckError as exc:
+        assert all(name in str(p.location) for p in exc.problems)
+    else:
+        assert [f.id for f in listed.files] == ["report"]

@@ -50,6 +50,8 @@ def read_csl_json(path: Path, shown: str) -> list[Reference]:
         except json.JSONDecodeError as exc:
             raise malformed(f"{path.name} is not valid JSON: {exc.msg}", Location(shown, exc.lineno, exc.colno),
                             _HINT) from None
+        except RecursionError:
+            raise malformed(f"record at line {where.line} is nested too deeply to be a record", where, _HINT) from None
         reference = from_csl(item, where, problems)
         if reference:
             references.append(reference)

@@ -45,17 +45,20 @@ StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.constru
 
 def read_csl_yaml(path: Path, shown: str) -> list[Reference]:
     text = read_text(path, shown)
-    loader = StrictLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        loader = StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
-        raise malformed(f"{path.name} is not valid YAML: {getattr(exc, 'problem', None) or exc}", where,
-                        _HINT) from None
-    finally:
-        loader.dispose()
+        problem = getattr(exc, "problem", None) or " ".join(str(exc).split("\n")[0].split())
+        raise malformed(f"{path.name} is not valid YAML: {problem}", where, _HINT) from None
+    except RecursionError:
+        raise malformed(f"{path.name} is nested too deeply to be a bibliography", Location(shown), _HINT) from None
     if data is None:
         return []
     items, item_nodes = data, getattr(node, "value", [])
