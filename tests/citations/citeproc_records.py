@@ -103,6 +103,13 @@ FICTIONAL: dict[str, dict] = {
                         "publisher": "Example Institute", "publisher-place": "Example City", "issued": _date(2021)},
     "report-undated": {"type": "report", "author": [ORG], "title": "An Undated Fictional Report",
                        "publisher": "Example Institute"},
+    "report-pdf": {"type": "report", "author": [ORG], "title": "A Fictional Briefing", "publisher": "Example Institute",
+                   "medium": "PDF", "issued": _date(2018)},
+    "page-medium": {"type": "webpage", "author": [ORG], "title": "An Example Map", "container-title": "Example Site",
+                    "medium": "Interactive map", "issued": _date(2018, 5, 6), "URL": "https://example.org/map"},
+    # Unpublished works in an archive
+    "letter": {"type": "manuscript", "author": [OTHER], "title": "Example Letter to Nobody", "issued": _date(1950, 2, 1),
+               "archive": "Example Archive", "archive-place": "Example City", "archive_location": "Box 3"},
     # Theses
     "thesis": {"type": "thesis", "author": [FOURTH], "title": "Examples in Context", "genre": "PhD diss.",
                "publisher": "Example University", "issued": _date(2015)},

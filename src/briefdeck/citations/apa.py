@@ -40,7 +40,7 @@ from typing import Iterable
 from briefdeck.citations.compose import Line, concat, join
 from briefdeck.citations.dates import year_first_date, year_only
 from briefdeck.citations.names import apa_name, fold_for_sorting, sort_key
-from briefdeck.citations.text import Formatted
+from briefdeck.citations.text import Formatted, plain
 from briefdeck.citations.work import Work, paragraph_label, short_title, speaker_of, without_article, work_of
 from briefdeck.deck.model import Citation
 from briefdeck.sources.model import SourceRecord
@@ -87,7 +87,7 @@ class Apa:
         date = year_first_date(work.issued, precise=work.type in _DATED_TO_THE_DAY, suffix=work.year_suffix)
         title = join([Line(work.title, italic=_stands_alone(work)), _identifiers(work, of_container=False)], " ")
         head = [_reference_authors(work), Line(f"({date})"), title] if work.authors else [title, Line(f"({date})")]
-        entry = join([*head, _source(work), _publisher(work)], ". ").punct(".")
+        entry = join([*head, _source(work), _publisher(work), _archive(work)], ". ").punct(".")
         if work.url:
             entry.text(" ").link(work.url)  # APA: no period after a URL
         return entry.spans()
@@ -163,17 +163,21 @@ def _source(work: Work) -> Line:
 
 
 def _identifiers(work: Work, *, of_container: bool) -> Line:
-    """ "(2nd ed.)", "(Working Paper EX/25/63)", "(pp. 45–67)" or "[Country narrative]", after the title
-    of a whole work or after the container of a part (APA 7 10.4, 9.21)."""
-    if work.is_part != of_container or work.type in _PERIODICALS or work.type in ("article-journal", "webpage"):
+    """ "(2nd ed.)", "(Working Paper EX/25/63)", "(pp. 45–67)", then "[Country narrative]" or "[PDF]":
+    after the title of a whole work or a page, or after the container of a part (APA 7 9.20, 9.21)."""
+    if _stands_alone(work) == of_container or work.type in _PERIODICALS or work.type == "article-journal":
         return Line()
     numbered = " ".join(p for p in (work.genre, work.number) if p) if work.number else ""
     pages = f"pp. {work.page}" if work.page and of_container else ""
     inside = ", ".join(p for p in (work.edition, numbered, pages) if p)
-    line = Line(f"({inside})") if inside else Line()
-    if work.genre and not work.number:
-        line = join([line, Line(f"[{work.genre}]")], " ")
-    return line
+    described = "; ".join(p for p in ("" if work.number else work.genre, work.medium) if p)
+    return join([Line(f"({inside})") if inside else None, Line(f"[{described}]") if described else None], " ")
+
+
+def _archive(work: Work) -> str:
+    """ "Example Archive (Box 3), Example City": where an unpublished work is kept (APA 7 10.8)."""
+    name = join([work.archive, f"({work.archive_location})" if work.archive_location else ""], " ")
+    return ", ".join(p for p in (plain(name.spans()), work.archive_place) if p)
 
 
 def _publisher(work: Work) -> str:

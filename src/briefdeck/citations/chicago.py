@@ -20,7 +20,8 @@ Decisions this module makes, each in one place:
 - A report's genre and number follow its title ("Working Paper EX/25/63",
   14.220); an edition follows the title ("2nd ed.", 14.112); a thesis's title
   is quoted and its genre opens the facts ("PhD diss.", 14.224); an archive's
-  box, name and place close an unpublished work's entry (14.232).
+  box, name and place close an unpublished work's entry (14.232); a medium
+  ("PDF", "Interactive map") comes last before the URL.
 - A journal article's paragraph locator takes the place of the page after the
   colon ("(2020): par. 8"); without one the page range from the record shows.
   A chapter's bibliography entry gives its pages (14.107).
@@ -99,16 +100,16 @@ class ChicagoNote:
         elif kind == PERIODICAL:
             middle = [title, Line(work.container, italic=True), date]
         else:
-            middle = [title, _container(work), _other_publisher(work), date, work.medium]
-        parts = [_note_authors(work), *middle, locator, accessed, *_archive(work), Line().link(work.url)]
+            middle = [title, _container(work), _other_publisher(work), date]
+        parts = [_note_authors(work), *middle, locator, accessed, *_archive(work), work.medium, Line().link(work.url)]
         return _with_speaker(citation, join(parts, ", ")).punct(".").spans()
 
     def short_note(self, citation: Citation) -> Formatted:
         """ "King, “State Department Report,” par. 17." (CMOS 17 14.29–33)."""
         work = _cased(work_of(citation.record))
         title = short_title(work)
-        quoted = work.is_part or _kind(work) == THESIS
-        parts = [_capitalized(_short_authors(work)), Line().quoted(title) if quoted else Line(title, italic=True),
+        whole = _kind(work) == WHOLE
+        parts = [_capitalized(_short_authors(work)), Line(title, italic=True) if whole else Line().quoted(title),
                  self.locator_label(citation)]
         return _with_speaker(citation, join(parts, ", ")).punct(".").spans()
 
@@ -140,8 +141,8 @@ class ChicagoNote:
         elif kind == PERIODICAL:
             middle = [title, join([Line(work.container, italic=True), date], ", ")]
         else:
-            middle = [title, join([_container(work), _other_publisher(work), date], ", "), work.medium]
-        parts = [author, *middle, _capitalized(accessed), *_archive(work), Line().link(work.url)]
+            middle = [title, join([_container(work), _other_publisher(work), date], ", ")]
+        parts = [author, *middle, _capitalized(accessed), *_archive(work), work.medium, Line().link(work.url)]
         return sentence(parts, ". ")
 
     def sort_bibliography(self, records: Iterable[SourceRecord]) -> tuple[SourceRecord, ...]:
