@@ -48,9 +48,14 @@ FICTIONAL: dict[str, dict] = {
     "book-org": {"type": "book", "author": [ORG], "title": "Guidelines for Examples",
                  "publisher": "Example Organization", "publisher-place": "Example City", "issued": _date(2015)},
     # Chapters
-    "chapter": {"type": "chapter", "author": [EXAMPLE], "title": "An Example Chapter",
+    "chapter": {"type": "chapter", "author": [EXAMPLE], "editor": [OTHER], "title": "An Example Chapter",
                 "container-title": "The Collected Examples", "publisher": "Example Press",
                 "publisher-place": "Example City", "page": "45-67", "issued": _date(2017)},
+    "chapter-edited": {"type": "chapter", "author": [THIRD], "editor": [OTHER, FOURTH],
+                       "title": "Another Example Chapter", "container-title": "The Collected Examples",
+                       "publisher": "Example Press", "page": "68-90", "issued": _date(2017)},
+    "book-edited": {"type": "book", "editor": [EXAMPLE, FOURTH], "title": "More Collected Examples",
+                    "publisher": "Example Press", "issued": _date(2009)},
     # Journal articles
     "journal": {"type": "article-journal", "author": [EXAMPLE], "title": "A Study of Examples",
                 "container-title": "Journal of Examples", "volume": "12", "issue": "3", "page": "45-67",

@@ -150,3 +150,25 @@ def test_neighbouring_paragraphs_and_pages_merge():
 def test_chicago_inclusive_numbers(first, last, text):
     assert inclusive(first, last, shorten=True) == text
     assert inclusive(first, last, shorten=False) == f"{first}–{last}"
+
+
+def test_editors_of_a_chapter_and_of_an_edited_book():
+    chapter = record("example-ch", type="chapter", title="An Example Chapter", author=[{"family": "Author", "given": "Example"}],
+                     editor=[{"family": "Writer", "given": "Other"}, {"family": "Name", "given": "Fourth"}],
+                     publisher="Example Press", page="45-67", issued={"date-parts": [[2017]]},
+                     **{"container-title": "The Collected Examples"})
+    assert plain(chicago.full_note(cite(chapter, 2))) == (
+        "Example Author, “An Example Chapter,” in The Collected Examples, ed. Other Writer and Fourth Name "
+        "(Example Press, 2017), par. 2.")
+    assert plain(chicago.bibliography_entry(chapter)) == (
+        "Author, Example. “An Example Chapter.” In The Collected Examples, edited by Other Writer and Fourth Name, "
+        "45–67. Example Press, 2017.")
+    assert plain(apa.bibliography_entry(chapter)) == (
+        "Author, E. (2017). An Example Chapter. In O. Writer & F. Name (Eds.), The Collected Examples (pp. 45–67). "
+        "Example Press.")
+    book = record("example-eds", type="book", title="The Collected Examples", publisher="Example Press",
+                  editor=[{"family": "Writer", "given": "Other"}], issued={"date-parts": [[2017]]})
+    assert plain(chicago.full_note(cite(book))) == "Other Writer, ed., The Collected Examples (Example Press, 2017)."
+    assert plain(chicago.bibliography_entry(book)) == "Writer, Other, ed. The Collected Examples. Example Press, 2017."
+    assert plain(apa.bibliography_entry(book)) == "Writer, O. (Ed.). (2017). The Collected Examples. Example Press."
+    assert plain(apa.in_text(cite(book))) == "(Writer, 2017)"

@@ -21,6 +21,10 @@ Decisions this module makes, each in one place:
   genre without a number is a description in brackets, "[Country narrative]",
   "[PhD diss.]" (9.21).
 - A DOI is printed as a https://doi.org/ link in place of a URL (9.34).
+- An edited book lists its editors with "(Ed.)"/"(Eds.)" in the authors'
+  place; a chapter names its book's editors, initials first: "In O. Writer
+  (Ed.), *Book* (pp. 45–67)." (10.3). An archive closes an unpublished work's
+  entry: "Example Archive (Box 3), Example City." (10.8).
 - Locators are body-paragraph numbers: "para. 8".
 - In text: one or two surnames ("King & Author"), "et al." for three or more.
 - `full_note` (speaker notes) is the parenthetical citation followed by the
@@ -39,7 +43,7 @@ from typing import Iterable
 
 from briefdeck.citations.compose import Line, concat, join
 from briefdeck.citations.dates import year_first_date, year_only
-from briefdeck.citations.names import apa_name, fold_for_sorting, sort_key
+from briefdeck.citations.names import Name, apa_name, display_name, fold_for_sorting, initials, sort_key
 from briefdeck.citations.text import Formatted, plain
 from briefdeck.citations.work import Work, paragraph_label, short_title, speaker_of, without_article, work_of
 from briefdeck.deck.model import Citation
@@ -86,7 +90,7 @@ class Apa:
         work = work_of(record)
         date = year_first_date(work.issued, precise=work.type in _DATED_TO_THE_DAY, suffix=work.year_suffix)
         title = join([Line(work.title, italic=_stands_alone(work)), _identifiers(work, of_container=False)], " ")
-        head = [_reference_authors(work), Line(f"({date})"), title] if work.authors else [title, Line(f"({date})")]
+        head = [_reference_authors(work), Line(f"({date})"), title] if work.creators else [title, Line(f"({date})")]
         entry = join([*head, _source(work), _publisher(work), _archive(work)], ". ").punct(".")
         if work.url:
             entry.text(" ").link(work.url)  # APA: no period after a URL
@@ -97,7 +101,7 @@ class Apa:
         def key(record: SourceRecord):
             work = work_of(record)
             title = fold_for_sorting(without_article(work.title))
-            authors = tuple(sort_key(n, particle_first=True) for n in work.authors) or ((title, ""),)
+            authors = tuple(sort_key(n, particle_first=True) for n in work.creators) or ((title, ""),)
             date = work.issued.sort_key if work.issued else (0, 0, 0)
             return (authors, date, title, record.id)
         return tuple(sorted(records, key=key))
@@ -123,23 +127,38 @@ def _citation_body(citation: Citation, locator: str) -> Line:
 
 def _in_text_authors(work: Work, *, narrative: bool) -> Line:
     """Surnames as cited in text; the short title when there is no author."""
-    if not work.authors:
+    if not work.creators:
         title = short_title(work)
         return Line(title, italic=True) if _stands_alone(work) else Line().quoted(title)
-    names = [n.surname for n in work.authors]
+    names = [n.surname for n in work.creators]
     if len(names) > IN_TEXT_AUTHOR_LIMIT:
         return Line(f"{names[0]} et al.")
     return Line(f" {'and' if narrative else '&'} ".join(names))
 
 
 def _reference_authors(work: Work) -> Line:
-    """ "King, R. R.", "A, B., & C, D.", up to twenty; then ". . ." and the last."""
-    names = [apa_name(n) for n in work.authors]
+    """ "King, R. R.", "A, B., & C, D.", up to twenty; then ". . ." and the last; editors with "(Eds.)"."""
+    names = [apa_name(n) for n in work.creators]
     if len(names) == 1:
-        return Line(names[0])
-    if len(names) > REFERENCE_AUTHOR_LIMIT:
-        return Line(", ".join(names[:REFERENCE_AUTHOR_LIMIT - 1]) + ", . . . " + names[-1])
-    return Line(", ".join(names[:-1]) + ", & " + names[-1])
+        listed = names[0]
+    elif len(names) > REFERENCE_AUTHOR_LIMIT:
+        listed = ", ".join(names[:REFERENCE_AUTHOR_LIMIT - 1]) + ", . . . " + names[-1]
+    else:
+        listed = ", ".join(names[:-1]) + ", & " + names[-1]
+    return Line(f"{listed} {_editor_label(work)}" if work.edited else listed)
+
+
+def _editor_label(work: Work) -> str:
+    return "(Ed.)" if len(work.editors) == 1 else "(Eds.)"
+
+
+def _container_editors(work: Work) -> str:
+    """ "O. Writer (Ed.)", "O. Writer & F. Name (Eds.)": the editors of the book a chapter is in (10.3)."""
+    if work.edited or not work.editors:
+        return ""
+    names = [_initials_first(n) for n in work.editors]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + (" & " if len(names) == 2 else ", & ") + names[-1]
+    return f"{listed} {_editor_label(work)}"
 
 
 def _source(work: Work) -> Line:
@@ -159,7 +178,9 @@ def _source(work: Work) -> Line:
         return Line(work.container, italic=True)
     if work.type == "webpage":
         return Line(work.container)
-    return join([Line("In ").text(work.container, italic=True), _identifiers(work, of_container=True)], " ")
+    editors = _container_editors(work)
+    inside = Line("In ").text(f"{editors}, " if editors else "").text(work.container, italic=True)
+    return join([inside, _identifiers(work, of_container=True)], " ")
 
 
 def _identifiers(work: Work, *, of_container: bool) -> Line:
@@ -172,6 +193,13 @@ def _identifiers(work: Work, *, of_container: bool) -> Line:
     inside = ", ".join(p for p in (work.edition, numbered, pages) if p)
     described = "; ".join(p for p in ("" if work.number else work.genre, work.medium) if p)
     return join([Line(f"({inside})") if inside else None, Line(f"[{described}]") if described else None], " ")
+
+
+def _initials_first(name: Name) -> str:
+    """ "O. Writer": an editor's name in the "In … (Ed.)" of a chapter's reference."""
+    if name.literal or name.family_first or not name.given:
+        return display_name(name)
+    return " ".join(p for p in (initials(name.given), name.dropping_particle, name.surname, name.suffix) if p)
 
 
 def _archive(work: Work) -> str:

@@ -22,6 +22,9 @@ Decisions this module makes, each in one place:
   is quoted and its genre opens the facts ("PhD diss.", 14.224); an archive's
   box, name and place close an unpublished work's entry (14.232); a medium
   ("PDF", "Interactive map") comes last before the URL.
+- An edited book's editors stand in the authors' place with "ed."/"eds.";
+  a chapter's note gives its book's editors as "ed. A and B", its
+  bibliography entry as "edited by A and B" (14.103–4).
 - A journal article's paragraph locator takes the place of the page after the
   colon ("(2020): par. 8"); without one the page range from the record shows.
   A chapter's bibliography entry gives its pages (14.107).
@@ -93,7 +96,8 @@ class ChicagoNote:
             middle = [join([description, _facts(work, date)], " ")]
         elif kind == CHAPTER:  # “Chapter,” in *Report*, Genre (Publisher, date)
             inside = Line("in ").text(work.container, italic=True) if work.container else None
-            middle = [title, join([join([inside, _report_number(work)], ", "), _facts(work, date)], " ")]
+            described = join([inside, _container_editors(work, note=True), _report_number(work)], ", ")
+            middle = [title, join([described, _facts(work, date)], " ")]
         elif kind == THESIS:  # “Title” (PhD diss., University, date)
             middle = [join([title, Line("(").append(join([work.genre, work.publisher, date], ", ")).text(")")],
                            " ")]
@@ -134,8 +138,8 @@ class ChicagoNote:
                       join([_capitalized(_imprint(work)), date], ", ")]
         elif kind == CHAPTER:
             inside = Line("In ").text(work.container, italic=True) if work.container else None
-            middle = [title, join([inside, _report_number(work), work.page], ", "),
-                      join([_capitalized(_imprint(work)), date], ", ")]
+            described = join([inside, _container_editors(work, note=False), _report_number(work), work.page], ", ")
+            middle = [title, described, join([_capitalized(_imprint(work)), date], ", ")]
         elif kind == THESIS:
             middle = [title, join([work.genre, work.publisher, date], ", ")]
         elif kind == PERIODICAL:
@@ -252,35 +256,49 @@ def _journal(work: Work, date: str, after_colon: str) -> Line:
 
 
 def _note_authors(work: Work) -> str:
-    names = [display_name(n) for n in work.authors]
-    if len(names) > NOTE_AUTHOR_LIMIT:
-        return f"{names[0]} et al."
-    return and_list(names)
+    """ "Robert R. King", "A, B, and C", "A et al."; an edited book's editors with "ed." or "eds."."""
+    names = [display_name(n) for n in work.creators]
+    listed = f"{names[0]} et al." if len(names) > NOTE_AUTHOR_LIMIT else and_list(names)
+    return f"{listed}, {_editor_label(work)}" if work.edited else listed
 
 
 def _short_authors(work: Work) -> str:
-    names = [n.surname for n in work.authors]
+    names = [n.surname for n in work.creators]
     if len(names) > NOTE_AUTHOR_LIMIT:
         return f"{names[0]} et al."
     return and_list(names)
 
 
 def _bibliography_authors(work: Work) -> str:
-    if not work.authors:
+    """ "King, Robert R.", "A, B, and C", up to ten; an edited book's editors with "ed." or "eds."."""
+    if not work.creators:
         return ""
-    first, rest = inverted_name(work.authors[0], demote_particle=True), [display_name(n) for n in work.authors[1:]]
-    if len(work.authors) > BIBLIOGRAPHY_AUTHOR_LIMIT:
-        shown = [first] + rest[:BIBLIOGRAPHY_AUTHORS_SHOWN - 1]
-        return ", ".join(shown) + ", et al."
-    if not rest:
-        return first
-    return ", ".join([first] + rest[:-1]) + ", and " + rest[-1]
+    first = inverted_name(work.creators[0], demote_particle=True)
+    rest = [display_name(n) for n in work.creators[1:]]
+    if len(work.creators) > BIBLIOGRAPHY_AUTHOR_LIMIT:
+        listed = ", ".join([first] + rest[:BIBLIOGRAPHY_AUTHORS_SHOWN - 1]) + ", et al."
+    elif not rest:
+        listed = first
+    else:
+        listed = ", ".join([first] + rest[:-1]) + ", and " + rest[-1]
+    return f"{listed}, {_editor_label(work)}" if work.edited else listed
+
+
+def _editor_label(work: Work) -> str:
+    return "ed." if len(work.editors) == 1 else "eds."
+
+
+def _container_editors(work: Work, *, note: bool) -> str:
+    """The editors of the book a chapter is in: "ed. Other Writer" (note), "edited by Other Writer" (14.103)."""
+    if work.edited or not work.editors:
+        return ""
+    return ("ed. " if note else "edited by ") + and_list([display_name(n) for n in work.editors])
 
 
 def _filing_key(work: Work) -> tuple:
     """Authors; else the paper or site an unsigned article or page is listed under; else the title."""
-    if work.authors:
-        return tuple(sort_key(n) for n in work.authors)
+    if work.creators:
+        return tuple(sort_key(n) for n in work.creators)
     if work.type in _FILED_UNDER_CONTAINER and work.container:
         return ((fold_for_sorting(without_article(work.container)), ""),)
     return ((fold_for_sorting(without_article(work.title)), ""),)

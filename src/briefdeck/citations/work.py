@@ -60,6 +60,17 @@ class Work:
     archive_place: str = ""
     archive_location: str = ""
     year_suffix: str = ""  # "a", "b": set by `year_letters.with_year_letters` for author-date styles
+    editors: tuple[Name, ...] = ()  # of the book a chapter is in, or of an edited book without authors
+
+    @property
+    def creators(self) -> tuple[Name, ...]:
+        """Who a citation names first: the authors, or the editors of an edited book without any."""
+        return self.authors or self.editors
+
+    @property
+    def edited(self) -> bool:
+        """True when the editors stand in the authors' place (an edited book)."""
+        return not self.authors and bool(self.editors)
 
     @property
     def is_part(self) -> bool:
@@ -81,7 +92,7 @@ def work_of(record: SourceRecord) -> Work:
         type=_text(csl, "type", record.id) or "document",
         title=_text(csl, "title", record.id) or record.id,
         title_short=_text(csl, "title-short", record.id),
-        authors=_names(csl.get("author"), record.id),
+        authors=_names(csl.get("author"), record.id, "author"),
         container=_text(csl, "container-title", record.id),
         publisher=_text(csl, "publisher", record.id),
         place=_text(csl, "publisher-place", record.id),
@@ -99,6 +110,7 @@ def work_of(record: SourceRecord) -> Work:
         archive_place=_text(csl, "archive-place", record.id),
         archive_location=_text(csl, "archive_location", record.id),
         year_suffix=_text(csl, "year-suffix", record.id),
+        editors=_names(csl.get("editor"), record.id, "editor"),
     )
 
 
@@ -203,29 +215,29 @@ def _address(csl: Mapping[str, Any], field: str, source_id: str) -> str:
     return value.strip()
 
 
-def _names(value: Any, source_id: str) -> tuple[Name, ...]:
+def _names(value: Any, source_id: str, field: str) -> tuple[Name, ...]:
     if value is None:
         return ()
     if isinstance(value, (str, dict)):
         value = [value]
     if not isinstance(value, list):
-        raise _bad(source_id, "author", f"expected a list of names, found {type(value).__name__}")
+        raise _bad(source_id, field, f"expected a list of names, found {type(value).__name__}")
     names = []
     for item in value:
         if isinstance(item, str):
             item = {"literal": item}
         if not isinstance(item, dict):
-            raise _bad(source_id, "author", f"expected {{family, given}} or {{literal}}, found {item!r}")
+            raise _bad(source_id, field, f"expected {{family, given}} or {{literal}}, found {item!r}")
         fields = {}
         for key in ("family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix"):
             raw = item.get(key)
             if raw is not None and not isinstance(raw, str):
-                raise _bad(source_id, "author", f"'{key}' should be text, found {raw!r}")
+                raise _bad(source_id, field, f"'{key}' should be text, found {raw!r}")
             fields[key.replace("-", "_")] = curly(fold_whitespace(raw or ""))
         own_order = item.get("static-ordering") is True or is_east_asian(fields["family"] + fields["given"])
         name = Name(**fields, family_first=own_order and not fields["literal"])
         if not (name.family or name.given or name.literal):
-            raise _bad(source_id, "author", f"a name needs family, given or literal, found {item!r}")
+            raise _bad(source_id, field, f"a name needs family, given or literal, found {item!r}")
         names.append(name)
     return tuple(names)
 

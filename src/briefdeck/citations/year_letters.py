@@ -36,7 +36,7 @@ def with_year_letters(records: Iterable[SourceRecord], style) -> tuple[SourceRec
     groups: dict[tuple, list[str]] = defaultdict(list)
     for record in style.sort_bibliography(records):
         work = work_of(record)
-        authors = tuple(sort_key(n) for n in work.authors) or (("", work.title.casefold()),)
+        authors = tuple(sort_key(n) for n in work.creators) or (("", work.title.casefold()),)
         year = (work.issued.year, work.issued.literal) if work.issued else None
         groups[(authors, year)].append(record.id)
     letters: dict[str, str] = {}

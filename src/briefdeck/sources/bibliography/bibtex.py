@@ -84,7 +84,8 @@ def read_bibtex(path: Path, shown: str) -> list[Reference]:
         found = check_fields(csl, where)
         problems.extend(found)
         if not found:
-            references.append(Reference(entry.key, csl, _attachments(next((f.value for f in entry.fields if f.key.casefold() == "file"), None)), where))
+            attached = next((f.value for f in entry.fields if f.key.casefold() == "file"), None)
+            references.append(Reference(entry.key, csl, _attachments(attached), where))
     problems.raise_if_errors()
     return references
 

@@ -36,8 +36,8 @@ def read_csl_json(path: Path, shown: str) -> list[Reference]:
     decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
     at = _skip_space(text, 0)
     if at >= len(text) or text[at] != "[":
-        raise malformed(f"{path.name} must be a JSON list of records ([{{…}}, …])", Location(shown, line_at(text, at)),
-                        _HINT, code="references-shape")
+        raise malformed(f"{path.name} must be a JSON list of records ([{{…}}, …])",
+                        Location(shown, line_at(text, at)), _HINT, code="references-shape")
     at = _skip_space(text, at + 1)
     problems = Problems()
     references: list[Reference] = []
