@@ -8,6 +8,7 @@ copy of the project; the example brief must build the same handout, byte for byt
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -84,6 +85,9 @@ def test_sources_command_shows_where_each_record_comes_from(tmp_path, cli):
     assert result.exit_code == 0, result.output
     assert "king-2019  (000_5d0627c7a3221be2.txt)" in result.stdout
     assert "  record: references.bib:1\n" in result.stdout and "  record: references.bib:11\n" in result.stdout
+    listed = json.loads(cli(root, "sources", "--json").stdout)
+    assert {s["id"]: s["record_from"] for s in listed} == {"king-2019": "references.bib:1",
+                                                           "tip-2017-dprk": "references.bib:11"}
     (root / "seeds" / "references.bib").unlink()
     result = cli(root, "sources")
     assert result.stdout.count("  record: guessed from the text\n") == 2
