@@ -23,9 +23,8 @@ from typing import Iterable, Protocol
 from briefdeck.citations.apa import Apa
 from briefdeck.citations.chicago import ChicagoNote
 from briefdeck.citations.text import Formatted, Span, plain, to_html
-from briefdeck.deck.model import Citation
 from briefdeck.errors import BriefdeckError, Problem, choices_hint
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 __all__ = ["STYLES", "CitationStyle", "Formatted", "Span", "get_style", "plain", "to_html"]
 
