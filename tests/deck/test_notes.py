@@ -30,8 +30,9 @@ def test_chicago_words_full_note_first_and_short_note_after_in_the_handout():
     notes = Notebook("chicago-note").slide()
     notes.cite_all([TIER3, NO_INVESTIGATIONS])
     full, short = notes.footnotes
-    assert plain(full.handout).startswith("U.S. Department of State, “Democratic People’s Republic of Korea,” in ")
-    assert plain(short.handout) == plain(short.band) == "U.S. Department of State, “Democratic People’s Republic of Korea,” par. 4."
+    work = "U.S. Department of State, “Democratic People’s Republic of Korea,”"
+    assert plain(full.handout).startswith(f"{work} in ")
+    assert plain(short.handout) == plain(short.band) == f"{work} par. 4."
     assert any(span.italic for span in full.handout)  # the report's title stays italic
 
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+from briefdeck.deck.model import Footnote, Slide
 from briefdeck.errors import BriefdeckError, Problem
-from briefdeck.deck.model import Slide
 from briefdeck.render.pptx.clean import one_line
 from briefdeck.render.pptx.drafts import QUOTE_BAR, Block, Draft, FlowBox
-from briefdeck.render.pptx.fit import lines_in, paginate, paras_height, split_para
+from briefdeck.render.pptx.fit import Para, lines_in, paginate, paras_height, split_para
 from briefdeck.render.pptx.frames import Frames
 from briefdeck.render.pptx.notes import PageNotes
 from briefdeck.render.pptx.pages import Bar, Page, Rect, TextBox
@@ -85,7 +85,8 @@ class Flow:
         return pages
 
     def _split(self, slide: Slide, block: Block, trailer: list[Block], step: int, kind: str, box: FlowBox,
-               titles: tuple[TextBox, TextBox], footnotes, *, author_notes: bool) -> list[Page]:
+               titles: tuple[TextBox, TextBox], footnotes: tuple[Footnote, ...], *,
+               author_notes: bool) -> list[Page]:
         """Pages for one block too long for a page even at the floor, cut at line boundaries.
 
         The markers end the block, so the footnotes and their band go with
@@ -143,11 +144,12 @@ class Flow:
             shapes += self.band_shapes(region, draft.band, draft.band_h)
         return self.page(slide, kind, draft.title, shapes, draft.footnotes, author=draft.author_notes)
 
-    def band_shapes(self, region: Rect, band: Sequence, band_h: float) -> list:
+    def band_shapes(self, region: Rect, band: Sequence[Para], band_h: float) -> list:
         rule, band_box = self.frames.band(region, band_h)
         return [rule, TextBox("band", band_box, tuple(band), self.settings.inset, anchor="b")]
 
-    def page(self, slide: Slide, kind: str, title: TextBox, shapes: list, footnotes, *, author: bool) -> Page:
+    def page(self, slide: Slide, kind: str, title: TextBox, shapes: list, footnotes: Sequence[Footnote], *,
+             author: bool) -> Page:
         """A numbered page of ``slide`` with its footnotes and speaker notes."""
         return Page(kind, title.paras[0].text, tuple(shapes), notes=self.notes.speaker(slide, footnotes, author=author),
                     background=self.background(), numbered=True, footnotes=tuple(footnotes))

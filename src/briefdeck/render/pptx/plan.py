@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from briefdeck.citations.typography import quoted
 from briefdeck.deck.model import Deck, Slide
 from briefdeck.render.pptx.clean import clean_text, one_line
-from briefdeck.citations.typography import quoted
 from briefdeck.render.pptx.cover import cover_page, section_page
 from briefdeck.render.pptx.drafts import Block
 from briefdeck.render.pptx.fit import Run
