@@ -20,7 +20,7 @@ from briefdeck.outline.load import (
     ALL_SLIDE_KEYS, AUDIENCE_KEYS, CITATION_KEYS, POINT_KEYS, SELECT_KEYS, TOP_KEYS, outline_from_text,
 )
 from briefdeck.outline.model import Outline
-from briefdeck.outline.yaml_nodes import DEFAULT_LOADER
+from briefdeck.yamlfile import DEFAULT_LOADER
 
 EXAMPLE = (Path(__file__).parent / "fixtures" / "design_example.yaml").read_text(encoding="utf-8")
 CODES_MD = Path(briefdeck.outline.__file__).parent / "codes.md"
@@ -92,7 +92,7 @@ def _get(node, path):
     return node
 
 
-BASE = yaml.load(EXAMPLE, Loader=DEFAULT_LOADER)  # the parser the loader uses (see yaml_nodes)
+BASE = yaml.load(EXAMPLE, Loader=DEFAULT_LOADER)  # the parser the loader uses (see briefdeck.yamlfile.nodes)
 PLACES = list(_paths(BASE))
 
 

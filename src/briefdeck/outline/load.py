@@ -1,7 +1,7 @@
 """Loading a brief (``briefs/*.yaml``) into a validated `Outline`.
 
 The file is read as UTF-8 (at most `MAX_BRIEF_BYTES`), composed into nodes
-that keep their line and column (`briefdeck.outline.yaml_nodes`), and checked
+that keep their line and column (`briefdeck.yamlfile`), and checked
 against the schema of DESIGN.md, "The outline". Every problem is collected;
 if there is any, one `BriefdeckError` carries them all. The problem codes are
 listed, with what to do about each, in ``codes.md`` beside this file.
@@ -32,10 +32,11 @@ from briefdeck.outline.model import (
     IMPLICIT_AUDIENCE_KEY, IMPLICIT_AUDIENCE_LABEL, ON_SLIDES, SELECT_LIMIT_DEFAULT, SELECT_LIMIT_MAX,
     AudienceSpec, CitationsSpec, EvidenceSpec, Outline, PerAudienceText, PointSpec, SelectSpec, SlideSpec,
 )
-from briefdeck.outline.yaml_nodes import MapNode, Node, ScalarNode, SeqNode, compose, describe, shorten
+from briefdeck.yamlfile import BRIEF, MapNode, Node, ScalarNode, SeqNode, compose, describe, shorten
+from briefdeck.yamlfile.read import MAX_YAML_BYTES, check_text_size, decode_yaml, read_yaml_bytes
 from briefdeck.sources.locators import Locator, parse_locator
 
-MAX_BRIEF_BYTES = 1024 * 1024
+MAX_BRIEF_BYTES = MAX_YAML_BYTES
 
 # The keys of each place in a brief. A key found in the wrong place is
 # reported with the places it does belong to (usually an indentation slip).
@@ -90,59 +91,12 @@ def outline_from_text(text: str, *, filename: str, known_tags: Collection[str] |
 
 
 def read_brief_text(path: Path, shown: str) -> str:
-    """The brief's text: refused before reading when too large, and when not UTF-8."""
-    try:
-        if path.is_dir():
-            raise BriefdeckError(Problem(f"{shown} is a folder, not a brief", Location(shown),
-                                         "give the path of a .yaml file", code="file-unreadable"), usage=True)
-        size = path.stat().st_size
-        if size > MAX_BRIEF_BYTES:
-            raise BriefdeckError(_too_large(size, shown))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BRIEF_BYTES + 1)  # the file may have grown since stat
-    except FileNotFoundError:
-        raise BriefdeckError(Problem(f"brief not found: {shown}", Location(shown),
-                                     "check the path; briefs usually live in briefs/", code="file-not-found"),
-                             usage=True) from None
-    except OSError as exc:
-        raise BriefdeckError(Problem(f"cannot read the brief: {exc.strerror or exc}", Location(shown),
-                                     code="file-unreadable")) from None
-    if len(data) > MAX_BRIEF_BYTES:
-        raise BriefdeckError(_too_large(len(data), shown))
-    return decode_brief(data, shown)
-
-
-def decode_brief(data: bytes, shown: str) -> str:
-    """UTF-8 bytes (a leading byte-order mark allowed) as text; otherwise an error naming the byte."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BriefdeckError(Problem("the brief is UTF-16 text; briefdeck reads UTF-8",
-                                     Location(shown, 1, 1), "save the file as UTF-8", code="not-utf8"))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        offset = exc.start
-        line_start = data.rfind(b"\n", 0, offset) + 1
-        line = data.count(b"\n", 0, offset) + 1
-        column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
-        raise BriefdeckError(Problem(
-            f"the brief is not UTF-8 text: byte 0x{data[offset]:02X} at byte offset {offset} "
-            f"(line {line}, column {column}) is not valid UTF-8",
-            Location(shown, line, column),
-            "save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)",
-            code="not-utf8")) from None
-
-
-def _too_large(size: int, shown: str) -> Problem:
-    return Problem(f"brief is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BRIEF_BYTES // 1024 // 1024} MB",
-                   Location(shown, 1), "a brief is an outline: keep long texts in the sources, and "
-                   "split a very long brief into several", code="file-too-large")
+    """The brief's text: refused before reading when too large or not a regular file, and when not UTF-8."""
+    return decode_yaml(read_yaml_bytes(path, shown, BRIEF), shown, BRIEF)
 
 
 def _outline_from_text(text: str, *, path: str, filename: str, known_tags: Collection[str] | None) -> Outline:
-    # Checked before parsing, so a huge file costs nothing; a character count
-    # over the limit is over it in bytes too.
-    if len(text) > MAX_BRIEF_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BRIEF_BYTES:
-        raise BriefdeckError(_too_large(len(text.encode("utf-8", "surrogatepass")), filename))
+    check_text_size(text, filename, BRIEF)  # before parsing, so a huge text costs nothing
     if not text.strip():
         raise BriefdeckError(Problem("the brief is empty", Location(filename, 1, 1),
                                      "start with 'title: …' and 'slides:'; 'briefdeck new' writes a starter brief",
