@@ -164,7 +164,8 @@ class _OutlineReader:
             return None
         return Outline(path=path, title=title, subtitle=subtitle, date=date, sources=sources, layout=layout,
                        citations=citations, audiences=audiences, slides=slides, summary=summary,
-                       location=root.location, date_text=date_text, implicit_audience=implicit)
+                       location=root.location, date_text=date_text, implicit_audience=implicit,
+                       layout_location=fields["layout"].location if "layout" in fields else None)
 
     def date(self, node: Node | None) -> tuple[dt.date | None, str | None]:
         text = self.text(node, "date")
@@ -505,7 +506,7 @@ class _OutlineReader:
             else:
                 guess = did_you_mean(key.value, allowed)
                 if guess:
-                    self.guessed.add((id(node), guess.split("'")[1]))
+                    self.guessed.add((id(node), guess))
                 self.error(f"unknown key '{key.value}' in {place}", key.location,
                            choices_hint(key.value, allowed, "keys"), code="unknown-key")
         return out
