@@ -181,7 +181,7 @@ def inside_allowed(path: Path, project: Path | None, base: Path | None) -> bool:
 def _refuse_outside(folder: Path, project: Path | None, base: Path | None, location: Location | None) -> None:
     if not inside_allowed(folder, project, base):
         raise BriefdeckError(Problem(
-            f"layout folder {display_path(folder)} leads to {folder.resolve()}, outside the project "
+            f"layout folder {display_path(folder.parent) + '/' + folder.name} leads to {folder.resolve()}, outside the project "
             "and the bundled layouts", location,
             "copy the layout into the project's layouts/ folder instead of linking to it",
             code="layout-outside"))

@@ -521,6 +521,10 @@ class _OutlineReader:
         if not isinstance(node, ScalarNode):
             self.wrong_type(node, what, "text")
             return None
+        if "\0" in node.value:
+            self.error(f"{what}: expected text; found text holding a NUL character (\\0)", node.location,
+                       "remove the \\0: no title or quote contains it", code="yaml-nul")
+            return None
         if node.is_empty or not node.value.strip():
             if required:
                 self.error(f"{what} is empty", node.location, f"write the {what} after the colon",
