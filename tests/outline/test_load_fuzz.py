@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 import briefdeck.outline
 from briefdeck.errors import BriefdeckError
-from briefdeck.outline.load import (
-    ALL_SLIDE_KEYS, AUDIENCE_KEYS, CITATION_KEYS, POINT_KEYS, SELECT_KEYS, TOP_KEYS, outline_from_text,
+from briefdeck.outline.fields import (
+    ALL_SLIDE_KEYS, AUDIENCE_KEYS, CITATION_KEYS, POINT_KEYS, SELECT_KEYS, TOP_KEYS,
 )
+from briefdeck.outline.load import outline_from_text
 from briefdeck.outline.model import Outline
 from briefdeck.yamlfile import DEFAULT_LOADER
 
