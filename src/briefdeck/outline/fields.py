@@ -19,8 +19,10 @@ from briefdeck.outline.model import (
     BRIEF_SLIDE_KINDS, CITATION_STYLES, HANDOUTS, ON_SLIDES, SELECT_LIMIT_DEFAULT, SELECT_LIMIT_MAX,
 )
 
-_SCALAR = {"type": ["string", "number", "boolean", "null"]}  # every scalar is read as the text written
-_NAMES = {"anyOf": [_SCALAR, {"type": "array", "items": _SCALAR}]}
+# Every scalar is read as the text written. Types are lists rather than anyOf, so that an
+# editor's message names the key at fault rather than "not valid under any of the schemas".
+_SCALAR_TYPES = ["string", "number", "boolean", "null"]
+_SCALAR = {"type": _SCALAR_TYPES}
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class WholeNumber(FieldType):
     describe: str = "a whole number"
 
     def schema(self) -> dict[str, Any]:
-        return {"anyOf": [{"type": "integer", "minimum": self.low, "maximum": self.high}, {"type": "null"}]}
+        return {"type": ["integer", "null"], "minimum": self.low, "maximum": self.high}
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class Names(FieldType):
     describe: str = "a list of names"
 
     def schema(self) -> dict[str, Any]:
-        return dict(_NAMES)
+        return {"type": _SCALAR_TYPES + ["array"], "items": _SCALAR}
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ class PerAudienceText(FieldType):
     describe: str = "text, or text per audience"
 
     def schema(self) -> dict[str, Any]:
-        return {"anyOf": [_SCALAR, {"type": "object", "additionalProperties": _SCALAR}]}
+        return {"type": _SCALAR_TYPES + ["object"], "additionalProperties": _SCALAR}
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class Nested(FieldType):
     describe: str = "a mapping"
 
     def schema(self) -> dict[str, Any]:
-        return {"$ref": f"#/$defs/{_def_name(self.place)}"}
+        return {"$ref": f"#/definitions/{def_name(self.place)}"}  # a place's schema allows null: empty
 
 
 @dataclass(frozen=True)
@@ -117,10 +119,10 @@ class ListOf(FieldType):
     describe: str = "a list"
 
     def schema(self) -> dict[str, Any]:
-        item: dict[str, Any] = {"$ref": f"#/$defs/{_def_name(self.place)}"}
+        item: dict[str, Any] = {"$ref": f"#/definitions/{def_name(self.place)}"}
         if self.text_items:
             item = {"anyOf": [_SCALAR, item]}
-        return {"anyOf": [{"type": "array", "items": item}, {"type": "null"}]}
+        return {"type": ["array", "null"], "items": item}
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,7 @@ class MappingOf(FieldType):
     describe: str = "a mapping of names"
 
     def schema(self) -> dict[str, Any]:
-        return {"anyOf": [{"type": "object", "additionalProperties": {
-            "anyOf": [{"$ref": f"#/$defs/{_def_name(self.place)}"}, {"type": "null"}]}}, {"type": "null"}]}
+        return {"type": ["object", "null"], "additionalProperties": {"$ref": f"#/definitions/{def_name(self.place)}"}}
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,8 @@ class Place:
         return next(f for f in self.fields if f.key == key)
 
 
-def _def_name(place: str) -> str:
+def def_name(place: str) -> str:
+    """The name of a place in the JSON Schema's definitions: "a point" → "point"."""
     return place.removeprefix("a ").removeprefix("an ").replace(" ", "-")
 
 
