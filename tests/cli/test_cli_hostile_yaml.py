@@ -77,6 +77,8 @@ def _place(kind: str, project: Path, snippet: str) -> tuple[str, int]:
 CASES = [(kind, name, *case) for kind in ("brief", "layout", "sources", "lexicon")
          for name, case in HOSTILE.items()]
 CASES += [(kind, name, *case) for kind in ("layout", "sources") for name, case in VALUES.items()]
+CASES += [("lexicon", "number key", "42:\n  - lorem\n", "found '42', which YAML reads as a number", 1, 1),
+          ("brief", "number key", "42: x\n", "unknown key '42' in the top level", 1, 1)]
 
 
 @pytest.mark.parametrize("kind, name, snippet, words, line, column", CASES,

@@ -6,6 +6,7 @@ problem names the file and a line: never another exception.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import briefdeck.outline
 from briefdeck.errors import BriefdeckError
 from briefdeck.findings.tags import load_lexicon
 from briefdeck.layouts import find_layout
@@ -20,6 +22,10 @@ from briefdeck.render.pptx.settings import pptx_settings
 from briefdeck.sources.records import load_records
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+CODES_MD = Path(briefdeck.outline.__file__).parent / "codes.md"
+# Every code named in the first cell of a table row of codes.md.
+DOCUMENTED = {code for cell in re.findall(r"^\| ([^|]+) \|", CODES_MD.read_text(encoding="utf-8"), re.MULTILINE)
+              for code in re.findall(r"`([a-z0-9-]+)`", cell)}
 FUZZ = settings(max_examples=120, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
@@ -37,6 +43,7 @@ def _assert_located(error: BriefdeckError, name: str) -> None:
     for problem in error.problems:
         assert problem.location is not None and problem.location.file.endswith(name), problem
         assert problem.message
+        assert problem.code in DOCUMENTED, f"undocumented code {problem.code}"
 
 
 @FUZZ

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from briefdeck.errors import BriefdeckError, Location, Problems, display_path
 from briefdeck.findings.regex_safety import check_regex
-from briefdeck.yamlfile import LEXICON, MapNode, Node, ScalarNode, SeqNode, compose, shorten
+from briefdeck.yamlfile import LEXICON, MapNode, Node, ScalarNode, SeqNode, compose, is_text_key, shorten
 from briefdeck.yamlfile.read import check_text_size, decode_yaml, read_yaml_bytes
 
 __all__ = ["Lexicon", "load_lexicon", "pattern_to_regex", "BUNDLED_LEXICON"]
@@ -107,6 +107,11 @@ def _lexicon_from_bytes(data: bytes, shown: str) -> Lexicon:
     compiled: dict[str, tuple[_Pattern, ...]] = {}
     for key, value in root.pairs:
         tag = key.value
+        if not is_text_key(key):
+            problems.error(f"a tag name should be lower-case words joined by hyphens, found {tag!r}, which YAML "
+                           "reads as a number or true/false", key.location, hint="for example: forced-labor",
+                           code="lexicon-invalid")
+            continue
         if not _TAG_NAME.fullmatch(tag):
             problems.error(f"a tag name should be lower-case words joined by hyphens, found {tag!r}",
                            key.location, hint="for example: forced-labor", code="lexicon-invalid")

@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from briefdeck.errors import Problems
-from briefdeck.yamlfile.nodes import MapNode, Node, ScalarNode, SeqNode
+from briefdeck.yamlfile.nodes import Node, ScalarNode, SeqNode
 
 MAX_DIGITS = 18  # a whole number of more digits is no size, count or year briefdeck uses
 

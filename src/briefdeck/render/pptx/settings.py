@@ -79,11 +79,6 @@ class PptxSettings:
     def metrics(self) -> FontMetrics:
         return font_metrics(self.latin)
 
-    @property
-    def max_steps(self) -> int:
-        """Shrink steps until every role is at its floor."""
-        return max(role.steps for role in self.sizes.values())
-
 
 def pptx_settings(layout: Layout) -> PptxSettings:
     """The checked PowerPoint settings of ``layout`` (its own keys over those it extends)."""
