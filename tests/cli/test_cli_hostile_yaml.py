@@ -121,6 +121,26 @@ def test_alias_bomb_in_sources_yaml_is_refused_fast(project, cli):
     assert elapsed < 1.0
 
 
+@pytest.mark.parametrize("field, words, column", [
+    ("title-short: [a, b]", "record 'king-2019': title-short: expected text; found a list", 16),
+    ("URL: 42", "record 'king-2019': URL: expected text; found 42", 8),
+    ("editor: [{family: [x]}]", "record 'king-2019': editor: expected a name such as {family: King", 12),
+    ("issued: {date-parts: 5}", "expected a date such as 2019-07-24", 11),
+    ("issued: {date-parts: [[2019, 2, 30]]}", "expected a date that exists (year, month, day); found 2019-2-30", 11),
+])
+def test_record_fields_of_the_wrong_shape_are_located(project, cli, field, words, column):
+    records = project / "seeds" / "sources.yaml"
+    text = records.read_text(encoding="utf-8")
+    line = text.splitlines().index("- id: king-2019") + 2
+    records.write_text(text.replace("- id: king-2019\n", f"- id: king-2019\n  {field}\n").replace(
+        "  issued:\n    date-parts: [[2019, 7, 24]]\n", "" if field.startswith("issued") else
+        "  issued:\n    date-parts: [[2019, 7, 24]]\n"), encoding="utf-8")
+    _brief(project)
+    result = cli(project, "check", "briefs/b.yaml")
+    assert result.exit_code == 1
+    assert f"seeds/sources.yaml:{line}:{column}: error: {words}" in result.stderr, result.stderr
+
+
 def test_dangerous_lexicon_patterns_name_their_line(project, cli):
     _brief(project)
     _write(project / "lexicon.yaml", "ranking:\n  - tier 3\nhang:\n  - /(a+)+$/\nhuge:\n  - /a{99999999999}/\n"

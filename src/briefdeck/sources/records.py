@@ -19,6 +19,11 @@ from briefdeck.sources.model import SourceRecord, iso_date
 from briefdeck.yamlfile import RECORDS, MapNode, Node, ScalarNode, SeqNode, describe, node_to_data, read_yaml_file
 
 RECORDS_FILE = "sources.yaml"
+# CSL-JSON variables that hold names or dates; every other field holds text (or a number).
+NAME_FIELDS = ("author", "editor", "translator", "container-author", "collection-editor", "original-author",
+               "reviewed-author", "recipient", "interviewer", "director", "composer", "illustrator")
+DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted", "available-date")
+_NAME_PARTS = ("family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _DATE_FORMATS = ("%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%Y-%m-%d", "%B %Y")
 
@@ -82,12 +87,35 @@ def load_records(folder: Path) -> list[RecordEntry]:
                            hint=f"files are looked up in {display_path(folder)}", code="records-file")
             continue
         csl = {k: v for k, v in item.items() if k != "file"}
-        for key in ("issued", "accessed"):
-            if key in csl:
+        for key in csl:
+            if key in DATE_FIELDS:
                 csl[key] = _date_parts(csl[key], item_node.get(key), problems)
+            elif key in NAME_FIELDS:
+                _check_names(csl[key], item_node.get(key), f"record '{source_id}': {key}", problems)
+            elif isinstance(csl[key], (list, dict)) or (key == "URL" and not isinstance(csl[key], str)):
+                problems.error(f"record '{source_id}': {key}: expected text; found "
+                               f"{_kind_of(csl[key])}",
+                               item_node.get(key).location, hint="write the value as text on the key's line",
+                               code="records-field")
         entries.append(RecordEntry(SourceRecord(source_id, csl), file, where))
     problems.raise_if_errors()
     return entries
+
+
+def _kind_of(value: Any) -> str:
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else repr(value)
+
+
+def _check_names(value: Any, node: Node, what: str, problems: Problems) -> None:
+    """A name variable: a list of {family, given, …} or {literal} mappings (one may stand alone)."""
+    items = value if isinstance(value, list) else [value]
+    for item, where in zip(items, node.items if isinstance(node, SeqNode) else [node]):
+        ok = isinstance(item, str) or (isinstance(item, dict) and item and all(
+            key in _NAME_PARTS and isinstance(part, str) for key, part in item.items()))
+        if not ok:
+            problems.error(f"{what}: expected a name such as {{family: King, given: Robert R.}} or "
+                           f"{{literal: U.S. Department of State}}; found {item!r}"[:200], where.location,
+                           hint=f"name parts are {', '.join(_NAME_PARTS)}, each text", code="records-field")
 
 
 def _date_parts(value: Any, node: Node, problems: Problems) -> Any:
@@ -113,7 +141,11 @@ def _date_parts(value: Any, node: Node, problems: Problems) -> Any:
                                hint="write date-parts: [[YEAR, MONTH, DAY]] (month and day may be left out)",
                                code="bad-date")
         return {**value, "date-parts": checked} if all(checked) else None
-    return value
+    if isinstance(value, dict) and set(value) == {"literal"} and isinstance(value["literal"], str):
+        return value
+    problems.error(f"expected a date such as 2019-07-24, or date-parts: [[2019, 7, 24]]; found {value!r}"[:200],
+                   node.location, hint="write it as YYYY-MM-DD, YYYY-MM or YYYY", code="bad-date")
+    return None
 
 
 def _checked_parts(runs: list[str], node: Node, problems: Problems) -> list[int] | None:
