@@ -18,7 +18,6 @@ from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import resolve_outline
 from briefdeck.project import Workspace
-from briefdeck.render.handout.settings import layout_colours_css
 from briefdeck.render.pptx.settings import pptx_settings
 
 
@@ -95,8 +94,7 @@ def check_layout(outline: Outline, project: Path, base: Path) -> None:
     a bad setting at its line in ``layout.yaml``.
     """
     layout = find_layout(outline.layout, project=project, base=base, location=outline.layout_location)
-    pptx_settings(layout)
-    layout_colours_css(layout)
+    pptx_settings(layout)  # every setting, the handout's colours and language among them
 
 
 def _strict(result: CheckResult, strict: bool) -> CheckResult:

@@ -171,6 +171,8 @@ def test_unknown_layout_is_an_error_at_the_briefs_layout_line(project, cli, layo
     ("language: 'en; }'\n", "layout setting 'language' must be a language tag like en-GB", 2, 1),
     ("slide:\n  width: -3\n", "layout setting 'slide.width' must be a number from 0 up", 3, 3),
     ("extends: [a]\n", "extends: expected the name of a layout; found ['a']", 1, 1),
+    ("colurs:\n  text: 1F2933\n", "unknown key 'colurs' in layout.yaml", 2, 1),
+    ("sizes:\n  body: {size: 20, flor: 12}\n", "unknown key 'flor' in sizes.body", 3, 20),
 ])
 def test_bad_layout_setting_is_an_error_at_its_line(project, cli, setting, words, line, column):
     _brief(project, "mine")

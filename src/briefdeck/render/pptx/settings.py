@@ -25,6 +25,16 @@ ROLES = ("title", "cover_title", "cover_subtitle", "cover_label", "section_title
 COLOURS = ("background", "text", "title", "accent", "muted", "link", "rule", "section_background",
            "section_text", "panel")
 MAPPABLE_KINDS = (*SLIDE_KINDS, "notes")  # "notes": the end-notes slides
+# Every key of layout.yaml, and the keys of those that are mappings of fixed keys
+# (None: a value, or a mapping checked where it is read).
+LAYOUT_KEYS: dict[str, tuple[str, ...] | None] = {
+    "description": None, "extends": None, "language": None, "slide": ("width", "height"),
+    "margins": ("left", "right", "top", "bottom"), "fonts": ("latin", "east_asian", "han_lang"),
+    "colours": COLOURS, "sizes": ROLES,
+    "spacing": ("line", "paragraph", "bullet_indent", "title_gap", "band_gap", "inset"),
+    "title_lines": None, "figures_per_slide": None, "slide_numbers": None, "template": None,
+    "template_layouts": None,
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,7 @@ class PptxSettings:
 def pptx_settings(layout: Layout) -> PptxSettings:
     """The checked PowerPoint settings of ``layout`` (its own keys over those it extends)."""
     reader = _Reader(layout)
+    _unknown_keys(layout, reader.problems)
     merged = layout.merged()
     inch = lambda *key: reader.number(merged, key, minimum=0.0) * POINTS_PER_INCH  # noqa: E731
     template = _template(layout, reader)
@@ -130,6 +141,27 @@ def pptx_settings(layout: Layout) -> PptxSettings:
                               code="layout-setting")
     reader.problems.raise_if_errors()
     return settings
+
+
+def _unknown_keys(layout: Layout, problems: Problems) -> None:
+    """Report every key of every layout.yaml in the chain that briefdeck does not read (a misspelling)."""
+    for each in layout.chain:
+        for key, value in each.settings.items():
+            if key not in LAYOUT_KEYS:
+                problems.error(f"unknown key '{key}' in layout.yaml", each.location((key,)),
+                               hint=choices_hint(key, LAYOUT_KEYS, "keys"), code="unknown-key")
+                continue
+            allowed = LAYOUT_KEYS[key]
+            for sub in value if allowed is not None and isinstance(value, dict) else ():
+                if sub not in allowed:
+                    problems.error(f"unknown key '{sub}' in {key}", each.location((key, sub)),
+                                   hint=choices_hint(sub, allowed, "keys"), code="unknown-key")
+            if key == "sizes" and isinstance(value, dict):
+                for role, size in value.items():
+                    for sub in size if isinstance(size, dict) else ():
+                        if sub not in ("size", "floor"):
+                            problems.error(f"unknown key '{sub}' in sizes.{role}", each.location((key, role, sub)),
+                                           hint=choices_hint(sub, ("size", "floor"), "keys"), code="unknown-key")
 
 
 def _template(layout: Layout, reader: "_Reader") -> Path | None:
