@@ -18,7 +18,6 @@ from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import resolve_outline
 from briefdeck.project import Workspace
-from briefdeck.render.pptx.settings import pptx_settings
 
 
 @dataclass
@@ -93,6 +92,10 @@ def check_layout(outline: Outline, project: Path, base: Path) -> None:
     A layout that cannot be found is reported at the brief's ``layout:`` line;
     a bad setting at its line in ``layout.yaml``.
     """
+    # Imported here: the renderer's package loads python-pptx (0.4 s), which
+    # the commands that never read a layout (find, show, sources) do not need.
+    from briefdeck.render.pptx.settings import pptx_settings
+
     layout = find_layout(outline.layout, project=project, base=base, location=outline.layout_location)
     pptx_settings(layout)  # every setting, the handout's colours and language among them
 
