@@ -48,6 +48,7 @@ class ValueReader:
         return any((id(node), key) in self.guessed for key in keys)
 
     def date(self, node: Node | None, what: str = "date") -> tuple[dt.date | None, str | None]:
+        """A calendar date when written YYYY-MM-DD, and the text as written (to show)."""
         text = self.text(node, what)
         if text is None or not _ISO_DATE.fullmatch(text):
             return None, text
@@ -58,7 +59,6 @@ class ValueReader:
                        "correct the month or day, or write the date in words to show it as written",
                        code="bad-date")
             return None, text
-
 
     def fields(self, node: MapNode, place: str, *, allowed: tuple[str, ...] | None = None) -> dict[str, Node]:
         """The mapping's values by key; unknown and misplaced keys are reported and left out."""
