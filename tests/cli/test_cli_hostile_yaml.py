@@ -23,7 +23,8 @@ slides:
         unsourced: true
 """
 
-# (class, snippet written at the top level, words of the message, line in the snippet, column or None)
+# Class: (snippet written at the top level, words of the message, line in the snippet, column or None).
+# HOSTILE is refused in every file; VALUES where data is read (layout.yaml, sources.yaml).
 HOSTILE = {
     "duplicate key": ("k1: a\nk1: b\n", "duplicate key 'k1': first at line", 2, 1),
     "anchor and alias": ("k2: &a x\nk3: *a\n", "YAML anchors (&name) and aliases (*name) are not allowed", 1, 5),
@@ -32,15 +33,14 @@ HOSTILE = {
     "tab": ("k6:\n\t- x\n", "tab", 2, 1),
     "deep nesting": ("k7: " + "[" * 900 + "]" * 900 + "\n", "more than 64 levels deep", 1, None),
 }
-# Values refused where data is read (layout.yaml, sources.yaml).
-VALUES = {
-    "number key": ("42: x\n", "expected a name as key; found '42'", 1, 1),
-    "nan": ("k8: .nan\n", "expected a finite number; found .nan", 1, 5),
-    "inf": ("k9: .inf\n", "expected a finite number; found .inf", 1, 5),
-    "NUL": ('k10: "a\\0b"\n', "NUL character", 1, 6),
-    "no such date": ("k11: 2020-02-30\n", "expected a date that exists", 1, 6),
-    "5000-digit number": ("k12: " + "9" * 5000 + "\n", "at most 18 digits", 1, 6),
-}
+VALUES = dict(zip(["number key", "nan", "inf", "NUL", "no such date", "5000-digit number"], [
+    ("42: x\n", "expected a name as key; found '42'", 1, 1),
+    ("k8: .nan\n", "expected a finite number; found .nan", 1, 5),
+    ("k9: .inf\n", "expected a finite number; found .inf", 1, 5),
+    ('k10: "a\\0b"\n', "NUL character", 1, 6),
+    ("k11: 2020-02-30\n", "expected a date that exists", 1, 6),
+    ("k12: " + "9" * 5000 + "\n", "at most 18 digits", 1, 6),
+]))
 
 
 def _write(path: Path, text: str) -> None:

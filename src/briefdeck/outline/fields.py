@@ -30,7 +30,6 @@ class FieldType:
     """How a value is read (`reader`, a method of the brief reader) and described (`schema`)."""
 
     reader: str | None  # None: the place's own code reads it (it depends on other fields)
-    describe: str  # what a "found …, expected …" message calls the value
 
     def schema(self) -> dict[str, Any]:
         return dict(_SCALAR)
@@ -39,7 +38,6 @@ class FieldType:
 @dataclass(frozen=True)
 class Text(FieldType):
     reader: str | None = "text"
-    describe: str = "text"
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,6 @@ class Choice(FieldType):
     noun: str = "choices"
     code: str = "bad-choice"
     reader: str | None = "choice"
-    describe: str = "one of the choices"
 
     def schema(self) -> dict[str, Any]:
         return {"enum": list(self.choices) + [None]}
@@ -57,7 +54,6 @@ class Choice(FieldType):
 @dataclass(frozen=True)
 class Flag(FieldType):
     reader: str | None = "boolean"
-    describe: str = "true or false"
 
     def schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
@@ -69,7 +65,6 @@ class WholeNumber(FieldType):
     high: int = 1
     default: int = 1
     reader: str | None = "integer"
-    describe: str = "a whole number"
 
     def schema(self) -> dict[str, Any]:
         return {"type": ["integer", "null"], "minimum": self.low, "maximum": self.high}
@@ -80,7 +75,6 @@ class Names(FieldType):
     """A list of names; one name may stand without brackets."""
 
     reader: str | None = "tags"
-    describe: str = "a list of names"
 
     def schema(self) -> dict[str, Any]:
         return {"type": _SCALAR_TYPES + ["array"], "items": _SCALAR}
@@ -91,50 +85,47 @@ class PerAudienceText(FieldType):
     """Text, or a mapping of ``default`` and audience names to text."""
 
     reader: str | None = None
-    describe: str = "text, or text per audience"
 
     def schema(self) -> dict[str, Any]:
         return {"type": _SCALAR_TYPES + ["object"], "additionalProperties": _SCALAR}
 
 
 @dataclass(frozen=True)
-class Nested(FieldType):
+class OfPlace(FieldType):
+    """A value made of another place's keys; the place's own code reads it."""
+
+    place: str = ""
+    reader: str | None = None
+
+    @property
+    def ref(self) -> dict[str, Any]:
+        return {"$ref": f"#/definitions/{def_name(self.place)}"}
+
+
+@dataclass(frozen=True)
+class Nested(OfPlace):
     """A mapping read against another place."""
 
-    place: str = ""
-    reader: str | None = None
-    describe: str = "a mapping"
-
     def schema(self) -> dict[str, Any]:
-        return {"$ref": f"#/definitions/{def_name(self.place)}"}  # a place's schema allows null: empty
+        return self.ref  # a place's schema allows null: an empty value
 
 
 @dataclass(frozen=True)
-class ListOf(FieldType):
+class ListOf(OfPlace):
     """A list whose items are read against a place (or, with ``text_items``, may also be text)."""
 
-    place: str = ""
     text_items: bool = False
-    reader: str | None = None
-    describe: str = "a list"
 
     def schema(self) -> dict[str, Any]:
-        item: dict[str, Any] = {"$ref": f"#/definitions/{def_name(self.place)}"}
-        if self.text_items:
-            item = {"anyOf": [_SCALAR, item]}
-        return {"type": ["array", "null"], "items": item}
+        return {"type": ["array", "null"], "items": {"anyOf": [_SCALAR, self.ref]} if self.text_items else self.ref}
 
 
 @dataclass(frozen=True)
-class MappingOf(FieldType):
+class MappingOf(OfPlace):
     """A mapping of names (chosen by the author) to values read against a place."""
 
-    place: str = ""
-    reader: str | None = None
-    describe: str = "a mapping of names"
-
     def schema(self) -> dict[str, Any]:
-        return {"type": ["object", "null"], "additionalProperties": {"$ref": f"#/definitions/{def_name(self.place)}"}}
+        return {"type": ["object", "null"], "additionalProperties": self.ref}
 
 
 @dataclass(frozen=True)
