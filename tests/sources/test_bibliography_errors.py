@@ -63,11 +63,11 @@ def test_malformed_file_names_file_and_line(tmp_path, name, text, words):
 def test_csl_yaml_refuses_aliases_and_duplicate_keys(tmp_path):
     folder = folder_with(tmp_path, references_yaml=(
         "- id: one\n  title: &t A Fictional Report\n- id: two\n  title: *t\n"))
-    (message,) = problems(folder)
-    assert "references.yaml:2:" in message and "anchors and aliases" in message
+    messages = problems(folder)
+    assert "references.yaml:2:10:" in messages[0] and "anchors (&name) and aliases (*name) are not allowed" in messages[0]
     folder = folder_with(tmp_path / "dup", references_yaml="- id: one\n  title: A\n  title: B\n")
     (message,) = problems(folder)
-    assert "references.yaml:3:3" in message and "the key 'title' appears twice" in message
+    assert "references.yaml:3:3" in message and "duplicate key 'title'" in message
 
 
 def test_duplicate_keys_across_two_files(tmp_path):

@@ -1,85 +1,36 @@
 """``references.yaml``: CSL YAML, as pandoc and Quarto users keep it.
 
-Either a list of records or pandoc's ``references:`` list. Read with
-PyYAML's safe loader, refusing what a bibliography never needs and a hostile
-file could abuse: aliases and anchors (which can multiply a small file into
-a huge one) and duplicate keys (where the second silently wins).
+Either a list of records or pandoc's ``references:`` list. Read with the one
+hardened YAML loader (`briefdeck.yamlfile`): no aliases, anchors, tags or
+duplicate keys, bounded size and depth, dates checked against the calendar,
+every problem with its line and column.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import yaml
+from briefdeck.errors import Problems
+from briefdeck.sources.bibliography.reference import Reference, from_csl, malformed
+from briefdeck.yamlfile import FileKind, MapNode, ScalarNode, SeqNode, describe, node_to_data, read_yaml_file
 
-from briefdeck.errors import Location, Problems
-from briefdeck.sources.bibliography.reference import Reference, from_csl, malformed, read_text
-
-_HINT = "fix the YAML at that place (indent with spaces, close quotes and brackets)"
-
-
-class StrictLoader(yaml.SafeLoader):
-    """The safe loader without anchors, aliases or duplicate keys; dates stay text."""
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.composer.ComposerError(None, None, "anchors and aliases (&name, *name) are not allowed",
-                                              event.start_mark)
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if isinstance(key, (str, int)) and key in seen:
-                raise yaml.constructor.ConstructorError(None, None, f"the key '{key}' appears twice",
-                                                        key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_str)
+REFERENCES_YAML = FileKind("references.yaml", "references.yaml", "references.yaml")
 
 
 def read_csl_yaml(path: Path, shown: str) -> list[Reference]:
-    text = read_text(path, shown)
-    try:
-        loader = StrictLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
-        problem = getattr(exc, "problem", None) or " ".join(str(exc).split("\n")[0].split())
-        raise malformed(f"{path.name} is not valid YAML: {problem}", where, _HINT) from None
-    except RecursionError:
-        raise malformed(f"{path.name} is nested too deeply to be a bibliography", Location(shown), _HINT) from None
-    if data is None:
+    node = read_yaml_file(path, shown, REFERENCES_YAML)
+    if node is None or (isinstance(node, ScalarNode) and node.is_empty):
         return []
-    items, item_nodes = data, getattr(node, "value", [])
-    if isinstance(data, dict) and isinstance(data.get("references"), list):
-        items = data["references"]
-        item_nodes = next(v for k, v in node.value if k.value == "references").value
-    if not isinstance(items, list):
-        raise malformed(f"{path.name} must be a list of records, or 'references:' and a list",
-                        _at(shown, node), "start each record with '- id: …'", code="references-shape")
+    if isinstance(node, MapNode) and isinstance(node.get("references"), SeqNode):
+        node = node.get("references")
+    if not isinstance(node, SeqNode):
+        raise malformed(f"{path.name} must be a list of records, or 'references:' and a list (found {describe(node)})",
+                        node.location, "start each record with '- id: …'", code="references-shape")
     problems = Problems()
     references = []
-    for item, item_node in zip(items, item_nodes):
-        where = _at(shown, item_node)
-        reference = from_csl(item if not isinstance(item, dict) else {str(k): v for k, v in item.items()},
-                             where, problems)
+    for item_node in node.items:
+        reference = from_csl(node_to_data(item_node, problems), item_node.location, problems)
         if reference:
             references.append(reference)
     problems.raise_if_errors()
     return references
-
-
-def _at(shown: str, node: Any) -> Location:
-    mark = getattr(node, "start_mark", None)
-    return Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)

@@ -114,7 +114,8 @@ def _tie(folder: Path, references: list[Reference], file_keys: list[tuple[str, s
         if record_id not in by_id:
             guess = did_you_mean(record_id, by_id)
             problems.error(f"files: '{file}' names the key '{key}', which no references file holds", where,
-                           hint=guess or f"keys are read from {', '.join(REFERENCE_FILES)}", code="records-file")
+                           hint=f"did you mean '{guess}'?" if guess else f"keys are read from {', '.join(REFERENCE_FILES)}",
+                           code="records-file")
         elif file not in documents:
             problems.error(f"files: '{file}' is not in the sources folder", where,
                            hint=f"files are looked up in {display_path(folder)}", code="records-file")
