@@ -41,7 +41,8 @@ def test_headline_case(title, cased):
 def test_chicago_titles_are_in_headline_style_and_apa_titles_as_given():
     post = record("example-post", type="post-weblog", title="notes on an example", author=[{"literal": "Example Org"}],
                   **{"container-title": "example blog"})
-    assert plain(chicago.full_note(cite(post, 2))) == "Example Org, “Notes on an Example,” Example Blog, n.d., par. 2."
+    assert plain(chicago.full_note(cite(post, 2))) == \
+        "Example Org, “Notes on an Example,” Example Blog, n.d., par. 2."
     assert plain(chicago.short_note(cite(post, 2))) == "Example Org, “Notes on an Example,” par. 2."
     assert plain(apa.bibliography_entry(post)) == "Example Org. (n.d.). notes on an example. example blog."
 
@@ -95,7 +96,8 @@ def test_report_number_and_genre():
         "Example Institute, A Fictional Report, Working Paper EX/25/63 (Example Institute, 2014), par. 4.")
     assert plain(chicago.bibliography_entry(report)) == (
         "Example Institute. A Fictional Report. Working Paper EX/25/63. Example Institute, 2014.")
-    assert plain(apa.bibliography_entry(report)) == "Example Institute. (2014). A Fictional Report (Working Paper EX/25/63)."
+    assert plain(apa.bibliography_entry(report)) == \
+        "Example Institute. (2014). A Fictional Report (Working Paper EX/25/63)."
 
 
 def test_edition():
@@ -153,7 +155,8 @@ def test_chicago_inclusive_numbers(first, last, text):
 
 
 def test_editors_of_a_chapter_and_of_an_edited_book():
-    chapter = record("example-ch", type="chapter", title="An Example Chapter", author=[{"family": "Author", "given": "Example"}],
+    chapter = record("example-ch", type="chapter", title="An Example Chapter",
+                     author=[{"family": "Author", "given": "Example"}],
                      editor=[{"family": "Writer", "given": "Other"}, {"family": "Name", "given": "Fourth"}],
                      publisher="Example Press", page="45-67", issued={"date-parts": [[2017]]},
                      **{"container-title": "The Collected Examples"})

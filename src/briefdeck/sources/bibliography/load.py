@@ -113,9 +113,9 @@ def _tie(folder: Path, references: list[Reference], file_keys: list[tuple[str, s
         record_id = key_to_id(key)
         if record_id not in by_id:
             guess = did_you_mean(record_id, by_id)
+            hint = f"did you mean '{guess}'?" if guess else f"keys are read from {', '.join(REFERENCE_FILES)}"
             problems.error(f"files: '{file}' names the key '{key}', which no references file holds", where,
-                           hint=f"did you mean '{guess}'?" if guess else f"keys are read from {', '.join(REFERENCE_FILES)}",
-                           code="records-file")
+                           hint=hint, code="records-file")
         elif file not in documents:
             problems.error(f"files: '{file}' is not in the sources folder", where,
                            hint=f"files are looked up in {display_path(folder)}", code="records-file")
