@@ -54,17 +54,17 @@ ALLOWED = (
     Allowed("chicago-note", ("first", "bibliography"), ("king-2019",), r"\*The Peninsula\*", "*The Peninsula* (blog)",
             "CMOS 17 14.208: '(blog)' follows a blog's name when the name does not say it; the CSL style omits it"),
     Allowed("chicago-note", ("later",), ("news-unsigned",), r"^\*The Example Times\*, \*(.*?)\*,", r"“\1,”",
-            "CMOS 17 14.207: a note to an unsigned article begins with its title, in quotation marks; the CSL "
+            "CMOS 17: a note to an unsigned article begins with its title, in quotation marks; the CSL "
             "style puts the paper first and italicizes the title"),
     Allowed("chicago-note", ("bibliography",), ("news-unsigned",), r"\*(Example Headline About Nothing)\*\.", r"“\1.”",
-            "CMOS 17 14.207: the title of an article is quoted also when the paper stands in the author's place"),
+            "CMOS 17: the title of an article is quoted also when the paper stands in the author's place"),
     Allowed("chicago-note", ALL, ("news-unsigned",), r"About Nothing", "about Nothing",
             "CMOS 17 8.159: prepositions are lower case in headline style regardless of length; CSL's title case "
             "lowers only a short list"),
     Allowed("chicago-note", ("later",), ("page-unsigned",), r"^Example Site, ", "",
-            "CMOS 17 14.206: a note to an unsigned page begins with its title; the site's name is in the full note"),
+            "CMOS 17: a note to an unsigned page begins with its title; the site's name is in the full note"),
     Allowed("chicago-note", ("first",), ("book-hanzi",), r"^张三\.", "张三",
-            "CMOS 17 8.15: a Chinese name is printed whole; citeproc takes a one-character given name for an "
+            "CMOS 17: a Chinese name is printed whole; citeproc takes a one-character given name for an "
             "initial and adds a period"),
     Allowed("apa", ("bibliography",), ("tip-2017-dprk", "book-org", "report-numbered", "report-same-org"),
             r" (U\.S\. Department of State|Example Organization|Example Institute)\.$", "",
@@ -83,7 +83,7 @@ def short_title_of(record: SourceRecord) -> str:
 def repeated_authors(entries: list[str]) -> list[str]:
     """CMOS 17 14.67's 3-em dash for a repeated author, replaced by the names it stands for.
 
-    Allowed difference: briefdeck repeats the names in every entry, as CMOS 18 (13.72) now
+    Allowed difference: briefdeck repeats the names in every entry, as CMOS 18 now
     recommends, so an entry read alone (a deck's bibliography may be split over slides) is whole.
     """
     out: list[str] = []
@@ -122,7 +122,9 @@ def compared(request, records, tmp_path_factory):
         theirs[rid, "first"] = theirs_run.first[rid]
         theirs[rid, "later"] = theirs_run.later[rid]
         theirs[rid, "bibliography"] = bib_texts[rid]
-        if notes:  # CSL can shorten a title only with the record's title-short (CMOS 17 14.30 shortens it)
+        # CSL can shorten a title only with the record's title-short; Chicago's short title has at
+        # most four words and no initial article (see work.short_title)
+        if notes:
             full = headline_case(work_of(record).title)
             theirs[rid, "later"] = theirs[rid, "later"].replace(full, short_title_of(record), 1)
     return name, ours, theirs, bib_ids, lettered
@@ -158,8 +160,8 @@ def test_every_citation_and_entry_matches_citeproc(compared):
 def test_bibliography_order_matches_citeproc(compared):
     """The same order, except where an initial article decides it.
 
-    Allowed difference: briefdeck files a title without its initial "A", "An" or "The" (CMOS 17
-    14.69's alphabetizing of titles; APA 7 9.46); pandoc's citeproc sorts on the whole title. Every
+    Allowed difference: briefdeck files a title without its initial "A", "An" or "The", as Chicago
+    and APA alphabetize titles; pandoc's citeproc sorts on the whole title. Every
     pair the two orders disagree on must involve such a title, under one author.
     """
     name, _, _, citeproc_order, lettered = compared

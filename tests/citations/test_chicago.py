@@ -18,7 +18,7 @@ def test_report_chapter_full_note(tip):
     note = chicago.full_note(tip)
     assert plain(note) == ("U.S. Department of State, “Democratic People’s Republic of Korea,” in "
                            "Trafficking in Persons Report 2017, Country narrative (U.S. Department of State, 2017), par. 1.")
-    # the genre follows the report (14.220); publication facts give the year (14.127)
+    # the genre follows the report; publication facts give the year
     assert italics(note) == ["Trafficking in Persons Report 2017"]
     assert links(note) == []  # the record has no URL, and none is invented
 
@@ -212,7 +212,7 @@ def test_work_without_author_begins_with_its_title():
     assert plain(chicago.full_note(citation)) == \
         "“Example Headline about Nothing,” The Example Times, May 6, 2022, par. 1."
     assert plain(chicago.short_note(citation)) == "“Example Headline about Nothing,” par. 1."
-    # the bibliography lists an unsigned article under its paper (14.207); "about" is a preposition (8.159)
+    # the bibliography lists an unsigned article under its paper; "about" is a preposition (8.159)
     assert plain(chicago.bibliography_entry(citation.record)) == \
         "The Example Times. “Example Headline about Nothing.” May 6, 2022."
 

@@ -10,7 +10,7 @@ Decisions this module makes, each in one place:
   month and day for blog posts, news articles and web pages.
   "(n.d.)" when there is no date. Access dates are not printed (APA asks for
   them only for pages designed to change).
-- The publisher is left out when it is the author (9.24) or repeats the
+- The publisher is left out when it is the author (9.29) or repeats the
   container's name, and for articles and blog posts, whose source is the
   periodical or blog (10.1).
 - A part of a larger report is cited like a chapter: "Title. In *Report*."
@@ -184,7 +184,7 @@ def _source(work: Work) -> Line:
 
 def _identifiers(work: Work, *, of_container: bool) -> Line:
     """ "(2nd ed.)", "(Working Paper EX/25/63)", "(pp. 45–67)", then "[Country narrative]" or "[PDF]":
-    after the title of a whole work or a page, or after the container of a part (APA 7 9.20, 9.21)."""
+    after the title of a whole work or a page, or after the container of a part (APA 7 9.21)."""
     if _stands_alone(work) == of_container or work.type in _PERIODICALS or work.type == "article-journal":
         return Line()
     numbered = " ".join(p for p in (work.genre, work.number) if p) if work.number else ""

@@ -12,32 +12,32 @@ Decisions this module makes, each in one place:
 - Locators are body-paragraph numbers: "par. 8" (10.43). A sentence locator
   cites its paragraph. A whole-source citation has no locator.
 - Books, reports, chapters and theses give the year of publication in their
-  publication facts (14.127); posts, articles and pages the full date.
-  "n.d." when there is no date (14.145); "n.p." when a book or report states
-  neither place nor publisher (14.132). An access date is printed only when
+  publication facts; posts, articles and pages the full date.
+  "n.d." when there is no date; "n.p." when a book or report states
+  neither place nor publisher. An access date is printed only when
   there is no date of issue (14.12), just before the URL; for a post, article
   or page it then replaces the "n.d.".
-- A report's genre and number follow its title ("Working Paper EX/25/63",
-  14.220); an edition follows the title ("2nd ed.", 14.112); a thesis's title
-  is quoted and its genre opens the facts ("PhD diss.", 14.224); an archive's
-  box, name and place close an unpublished work's entry (14.232); a medium
-  ("PDF", "Interactive map") comes last before the URL.
+- A report's genre and number follow its title ("Working Paper EX/25/63");
+  an edition follows the title ("2nd ed."); a thesis's title is quoted and
+  its genre opens the facts ("PhD diss."); an archive's box, name and place
+  close an unpublished work's entry; a medium ("PDF", "Interactive map")
+  comes last before the URL.
 - An edited book's editors stand in the authors' place with "ed."/"eds.";
   a chapter's note gives its book's editors as "ed. A and B", its
-  bibliography entry as "edited by A and B" (14.103–4).
+  bibliography entry as "edited by A and B".
 - A journal article's paragraph locator takes the place of the page after the
   colon ("(2020): par. 8"); without one the page range from the record shows.
-  A chapter's bibliography entry gives its pages (14.107).
+  A chapter's bibliography entry gives its pages.
 - An unsigned newspaper article or web page is listed in the bibliography
-  under the newspaper or site (14.207, 14.206); its notes begin with the title.
+  under the newspaper or site; its notes begin with the title.
 - In the bibliography a non-dropping particle follows the given name
-  ("Berg, Jan van der", 8.9); in notes it stays ("Jan van der Berg").
+  ("Berg, Jan van der"); in notes it stays ("Jan van der Berg").
 - A title ending in "?" or "!" takes no added period.
 - Notes name up to three authors, "A et al." for four or more (CMOS 17 14.76);
   the bibliography lists up to ten, else the first seven and "et al.".
-  Each bibliography entry repeats its authors' names (CMOS 18 13.72 prefers
+  Each bibliography entry repeats its authors' names (CMOS 18 prefers
   that to the 3-em dash, and a deck's bibliography may be split over slides).
-- Year letters ("2019a") belong to author-date styles (15.19), not here:
+- Year letters ("2019a") belong to author-date styles, not here:
   two works of one author and year differ by title in notes.
 """
 
@@ -65,7 +65,7 @@ JOURNAL, WHOLE, CHAPTER, PERIODICAL, POST, THESIS = "journal", "whole", "chapter
 _CHAPTER_TYPES = frozenset({"report", "chapter", "entry-encyclopedia", "entry-dictionary", "paper-conference"})
 _PERIODICAL_TYPES = frozenset({"article-newspaper", "article-magazine"})
 _DATE_STANDS_ALONE = frozenset({PERIODICAL, POST})  # no publication facts around the date
-_YEAR_ONLY = frozenset({WHOLE, CHAPTER, THESIS})  # publication facts give the year (14.127)
+_YEAR_ONLY = frozenset({WHOLE, CHAPTER, THESIS})  # publication facts give the year
 _FILED_UNDER_CONTAINER = frozenset({"article-newspaper", "webpage"})  # unsigned: listed under the paper or site
 
 
@@ -173,7 +173,7 @@ def _kind(work: Work) -> str:
         return JOURNAL
     if work.type == "thesis":
         return THESIS
-    if work.type == "manuscript":  # unpublished: quoted title, full date (14.225)
+    if work.type == "manuscript":  # unpublished: quoted title, full date
         return POST
     if not work.is_part:
         return WHOLE
@@ -221,12 +221,12 @@ def _report_number(work: Work) -> str:
 
 
 def _capitalized(text: str) -> str:
-    """First letter raised where the text opens a sentence: "Van der Berg, …" (CMOS 17 8.5)."""
+    """First letter raised where the text opens a sentence: "Van der Berg, …" (CMOS 17)."""
     return text[:1].upper() + text[1:]
 
 
 def _imprint(work: Work) -> str:
-    """ "Place: Publisher", whichever of the two the record has, or "n.p." for neither (14.132)."""
+    """ "Place: Publisher", whichever of the two the record has, or "n.p." for neither."""
     if work.place and work.publisher:
         return f"{work.place}: {work.publisher}"
     return work.place or work.publisher or NO_PUBLISHER
@@ -238,7 +238,7 @@ def _facts(work: Work, date: str) -> Line:
 
 
 def _archive(work: Work) -> list[str]:
-    """Where an unpublished work is kept: box or folder, then the archive and its place (14.232)."""
+    """Where an unpublished work is kept: box or folder, then the archive and its place."""
     return [work.archive_location, ", ".join(p for p in (work.archive, work.archive_place) if p)]
 
 
@@ -288,7 +288,7 @@ def _editor_label(work: Work) -> str:
 
 
 def _container_editors(work: Work, *, note: bool) -> str:
-    """The editors of the book a chapter is in: "ed. Other Writer" (note), "edited by Other Writer" (14.103)."""
+    """The editors of the book a chapter is in: "ed. Other Writer" (note), "edited by Other Writer"."""
     if work.edited or not work.editors:
         return ""
     return ("ed. " if note else "edited by ") + and_list([display_name(n) for n in work.editors])

@@ -7,7 +7,7 @@ inverted or abbreviated.
 
 A name in its own order, family name first (CSL ``static-ordering: true``,
 or any name written in Hangul, kana or hanzi), is printed that way
-everywhere, without the comma of an inverted name (CMOS 17 8.15, 14.83):
+everywhere, without the comma of an inverted name (CMOS 17):
 "Kim Min-ji"; a name in East Asian script also without the space, as it is
 written and as citeproc prints it: "김민지", "山田花子".
 """
@@ -66,7 +66,7 @@ def inverted_name(name: Name, *, demote_particle: bool = False) -> str:
     """Family name first, as in a Chicago bibliography: "King, Robert R.".
 
     ``demote_particle`` moves a non-dropping particle after the given name,
-    as Chicago files Dutch and similar names ("Berg, Jan van der", CMOS 17 8.9).
+    as Chicago files Dutch and similar names ("Berg, Jan van der", CMOS 17).
     """
     if name.literal or not name.family or name.family_first:
         return display_name(name)
@@ -111,7 +111,7 @@ def sort_key(name: Name, *, particle_first: bool = False) -> tuple[str, str]:
     """How a name files in a bibliography: surname, then given name, letters only.
 
     A non-dropping particle files after the family name ("Berg, Jan van der", Chicago), or, with
-    ``particle_first``, as printed ("van der Berg, J.", APA 7 9.44: alphabetize the surname as written).
+    ``particle_first``, as printed ("van der Berg, J.", APA 7: alphabetize the surname as written).
     """
     if name.literal:
         return (fold_for_sorting(name.literal), "")

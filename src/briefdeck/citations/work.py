@@ -193,7 +193,7 @@ def _text(csl: Mapping[str, Any], field: str, source_id: str) -> str:
 
 
 def _doi(csl: Mapping[str, Any], source_id: str) -> str:
-    """The DOI as a link: "10.1000/xyz" → "https://doi.org/10.1000/xyz" (APA 9.34, CMOS 17 14.8)."""
+    """The DOI as a link: "10.1000/xyz" → "https://doi.org/10.1000/xyz" (APA 7 9.34; Chicago likewise)."""
     bare = _address(csl, "DOI", source_id).removeprefix("doi:").strip()
     if not bare:
         return ""
