@@ -13,6 +13,7 @@ from typing import Callable
 from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
+from briefdeck.lock import check_lock
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import resolve_outline
@@ -40,12 +41,16 @@ class CheckResult:
 
 
 def check_brief(path: Path, *, audience: str | None = None, strict: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> CheckResult:
+                progress: Callable[[int, int], None] | None = None, update_lock: bool = False,
+                write_lock: bool = True) -> CheckResult:
     """Load, resolve and build the brief at ``path`` for one audience or all.
 
     Raises `BriefdeckError` when the brief cannot be loaded at all (a missing
     file, YAML errors, schema errors) or names an unknown audience; returns
-    a result holding evidence errors and warnings otherwise.
+    a result holding evidence errors and warnings otherwise. The evidence
+    lock beside the brief (`briefdeck.lock`) is compared, and after a check
+    without errors written when ``write_lock`` (``update_lock`` accepts every
+    change it found).
     """
     if not path.is_file():
         what = "is a folder, not a brief" if path.is_dir() else "does not exist"
@@ -64,6 +69,7 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     index, report = workspace.open_index(progress=progress, lexicon=lexicon)
     try:
         resolution = resolve_outline(outline, index)
+        lock = check_lock(path, outline, resolution, index, workspace.sources, update=update_lock)
         # What reading noticed about the sources this brief cites ('briefdeck sources' lists the rest).
         cited = {e.citation.source_id for e in resolution.evidence.values()}
         cited |= {f.source for found in resolution.selected.values() for f, _ in found}
@@ -72,7 +78,7 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
                    for s in index.summaries() if s.id in cited for w in s.warnings]
     finally:
         index.close()
-    result = CheckResult(outline, workspace, problems=list(resolution.problems))
+    result = CheckResult(outline, workspace, problems=list(resolution.problems) + lock.problems)
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed
     if result.errors:
@@ -81,7 +87,10 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         deck, warnings = brief_to_deck(outline, resolution, key)
         result.decks[key] = deck
         result.problems.extend(warnings)
-    return _strict(result, strict)
+    result = _strict(result, strict)
+    if result.ok and write_lock:
+        result.problems.extend(lock.write())
+    return result
 
 
 def _strict(result: CheckResult, strict: bool) -> CheckResult:

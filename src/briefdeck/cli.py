@@ -209,10 +209,12 @@ def check_command(
     audience: Optional[str] = typer.Option(None, "--audience", help="Check for this audience only."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings (such as a number mismatch) as errors."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
+    update_lock: bool = typer.Option(False, "--update-lock",
+                                     help="Accept the sources as they are now into the evidence lock."),
 ) -> None:
     """Verify every point's evidence; show what each point cites and what is wrong."""
     try:
-        result = check_brief(brief, audience=audience, strict=strict)
+        result = check_brief(brief, audience=audience, strict=strict, update_lock=update_lock)
     except BriefdeckError as exc:
         if not as_json:
             raise
