@@ -13,6 +13,8 @@ from typing import Callable
 from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
+from briefdeck.findings.index import FindingsIndex, SyncReport
+from briefdeck.findings.tags import Lexicon
 from briefdeck.lock import check_lock
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
@@ -42,7 +44,9 @@ class CheckResult:
 
 def check_brief(path: Path, *, audience: str | None = None, strict: bool = False,
                 progress: Callable[[int, int], None] | None = None, update_lock: bool = False,
-                write_lock: bool = True) -> CheckResult:
+                write_lock: bool = True, lexicon: Lexicon | None = None,
+                indexes: Callable[[Workspace, Lexicon], tuple[FindingsIndex, SyncReport]] | None = None,
+                ) -> CheckResult:
     """Load, resolve and build the brief at ``path`` for one audience or all.
 
     Raises `BriefdeckError` when the brief cannot be loaded at all (a missing
@@ -50,7 +54,9 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     a result holding evidence errors and warnings otherwise. The evidence
     lock beside the brief (`briefdeck.lock`) is compared, and after a check
     without errors written when ``write_lock`` (``update_lock`` accepts every
-    change it found).
+    change it found). A caller that keeps the project's ``lexicon`` and an
+    open index between checks (the preview) passes them in; an index from
+    ``indexes`` is left open.
     """
     if not path.is_file():
         what = "is a folder, not a brief" if path.is_dir() else "does not exist"
@@ -58,7 +64,8 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
                                      "e.g. briefs/dprk-trafficking.yaml; 'briefdeck new' writes a starter",
                                      code="no-brief"), usage=True)
     base = path.resolve().parent
-    lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
+    if lexicon is None:
+        lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
     outline = load_outline(path, known_tags=lexicon.tags)
     workspace = Workspace.at(base, outline.sources, base=base)
     keys = [a.key for a in outline.audiences]
@@ -66,7 +73,10 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         raise BriefdeckError(Problem(f"the brief has no audience '{audience}'",
                                      hint=choices_hint(audience, keys, "audiences"), code="unknown-audience"),
                              usage=True)
-    index, report = workspace.open_index(progress=progress, lexicon=lexicon)
+    if indexes is None:
+        index, report = workspace.open_index(progress=progress, lexicon=lexicon)
+    else:
+        index, report = indexes(workspace, lexicon)
     try:
         resolution = resolve_outline(outline, index)
         lock = check_lock(path, outline, resolution, index, workspace.sources, update=update_lock)
@@ -77,7 +87,8 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
                    for s in index.summaries() if s.id in cited for w in s.warnings]
     finally:
-        index.close()
+        if indexes is None:
+            index.close()
     result = CheckResult(outline, workspace, problems=list(resolution.problems) + lock.problems)
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed

@@ -273,6 +273,28 @@ def build_command(
     typer.echo(build_summary(result, written))
 
 
+@app.command("preview")
+@reports_errors
+def preview_command(
+    brief: Path = typer.Argument(..., help="The outline, e.g. briefs/dprk-trafficking.yaml"),
+    audience: Optional[str] = typer.Option(None, "--audience", help="Preview this audience only."),
+    port: int = typer.Option(8750, "--port", min=0, max=65535, help="The port on 127.0.0.1 (0: any free one)."),
+) -> None:
+    """Show the slides in a browser as the .pptx will have them, with each note's evidence; refresh on save."""
+    from briefdeck.preview import serve_until_interrupted, start_preview
+
+    if not brief.is_file():
+        check_brief(brief)  # says why, as check does
+    try:
+        server = start_preview(brief, audience=audience, port=port)
+    except OSError as exc:
+        _fail([Problem(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",
+                       hint="choose another port with --port, or --port 0 for any free one", code="port-in-use")],
+              EXIT_USAGE)
+    typer.echo(f"previewing {display_path(brief)} at {server.address}  (Ctrl-C to stop)")
+    serve_until_interrupted(server)
+
+
 @app.command("new")
 @reports_errors
 def new_command(
