@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from briefdeck.preview import start_preview, stop_preview
-
-REPO = Path(__file__).resolve().parents[2]
-BRIEF = "briefs/dprk-trafficking.yaml"
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+from preview.support import CHROMEDRIVER, CHROMIUM, REPO, wait_for
 
 
 @pytest.fixture
@@ -25,16 +21,6 @@ def example(tmp_path: Path) -> Path:
     for name in ("dprk-trafficking.yaml", "dprk-trafficking.lock.json"):
         shutil.copy(REPO / "briefs" / name, root / "briefs" / name)
     return root
-
-
-def wait_for(condition, timeout: float = 20.0, what: str = "the condition"):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ Routes (nothing from a URL ever names a file):
     /a/<key>          the page of audience <key> (a key of the brief, looked up, never a path)
     /events/<key>     server-sent events: "update" with the new body after every rebuild
     /preview.js       the page's script
+    /favicon.ico      204, so that browsers stop asking
 
 A request whose ``Host`` is not this server's loopback address and port is
 refused (a page on another site cannot reach the preview by rebinding its
@@ -100,6 +101,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/plain", b"the brief is still building\n",
                                   head=head, extra={"Retry-After": "1"})
             return self._send(HTTPStatus.SEE_OTHER, "text/plain", b"", head=head, extra={"Location": f"/a/{first}"})
+        if path == "/favicon.ico":
+            return self._send(HTTPStatus.NO_CONTENT, "text/plain", b"", head=head)
         if path == "/preview.js":
             return self._send(HTTPStatus.OK, "text/javascript", PREVIEW_SCRIPT.encode(), head=head)
         route, _, key = path.partition("/")[2].partition("/")
