@@ -10,12 +10,15 @@ buttons that open the evidence panel (`evidence.py`).
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from briefdeck.render.pptx.fit import Para, Run, para_lines
 from briefdeck.render.pptx.metrics import FontMetrics
 from briefdeck.render.pptx.pages import Bar, Page, Rect, TextBox
 
+_MARKERS = re.compile(r"\d+(?:, ?\d+)*")  # "1", "4,5" after a point; "1, 3" in the band
+_NUMBER = re.compile(r"\d+")
 _ANCHOR = {"t": "flex-start", "ctr": "center", "b": "flex-end", None: "flex-start"}
 _ALIGN = {"l": "left", "ctr": "center", "r": "right"}
 
@@ -82,10 +85,9 @@ def _para(para: Para, first: bool, inner: float, number: Notes, metrics: FontMet
 
 def _run(run: Run, notes: Notes) -> str:
     page, carried = notes
-    numbers = run.text.split(",")
-    if run.superscript and all(n.strip().isdigit() and int(n) in carried for n in numbers):
-        marks = ",".join(f'<button type="button" class="marker" data-note="{page}-{int(n)}" '
-                         f'title="Evidence for note {int(n)}">{int(n)}</button>' for n in numbers)
+    if run.superscript and _MARKERS.fullmatch(run.text) and all(int(n) in carried for n in _NUMBER.findall(run.text)):
+        marks = _NUMBER.sub(lambda m: f'<button type="button" class="marker" data-note="{page}-{int(m.group())}" '
+                            f'title="Evidence for note {int(m.group())}">{int(m.group())}</button>', run.text)
         return f"<sup>{marks}</sup>"
     style = []
     if run.bold:
