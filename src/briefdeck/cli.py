@@ -291,7 +291,9 @@ def preview_command(
         _fail([Problem(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",
                        hint="choose another port with --port, or --port 0 for any free one", code="port-in-use")],
               EXIT_USAGE)
-    typer.echo(f"previewing {display_path(brief)} at {server.address}  (Ctrl-C to stop)")
+    snapshot = server.builder.first_build()
+    state = "" if snapshot.ok else "; the brief does not build yet, the page shows why"
+    typer.echo(f"previewing {display_path(brief)} at {server.address}  (Ctrl-C to stop){state}")
     serve_until_interrupted(server)
 
 

@@ -181,6 +181,8 @@ def _passage_text(index: FindingsIndex, locator: str) -> str:
 def _unresolved(outline: Outline, resolution: Resolution) -> list[EvidenceSpec]:
     """The quotes the resolver could not find (their problem carries the quote's location)."""
     places = {p.location for p in resolution.problems if p.code == "quote-not-found"}
+    if not places:
+        return []
     return [spec for slide in outline.slides for point in (*slide.points, *slide.questions)
             for spec in point.evidence if spec.kind == "quote" and spec.location in places]
 

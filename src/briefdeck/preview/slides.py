@@ -11,6 +11,7 @@ buttons that open the evidence panel (`evidence.py`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 from briefdeck.render.pptx.fit import Para, Run, para_lines
@@ -32,12 +33,14 @@ def _colour(hex_rgb: str | None, default: str = "000000") -> str:
     return "#" + (value if len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value) else default)
 
 
+@lru_cache(maxsize=1024)
 def page_to_html(page: Page, *, number: int, width: float, height: float, metrics: FontMetrics,
                  font: str, background: str) -> str:
     """One slide as an absolutely positioned ``div`` of ``width`` x ``height`` points.
 
     Markers carry ``data-note="<number>-<footnote>"``: the page number and the
-    footnote's number on its slide, which name the panel to open.
+    footnote's number on its slide, which name the panel to open. Pages are
+    immutable, so a slide a save did not change is not drawn again (cached).
     """
     shapes = []
     for shape in page.shapes:

@@ -94,6 +94,12 @@ class PreviewBuilder:
             self.changed.notify_all()
         return snapshot
 
+    def first_build(self, timeout: float | None = None) -> Snapshot:
+        """The snapshot once the first build is published (waits for it)."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.snapshot.version > 0, timeout=timeout)
+            return self.snapshot
+
     def close(self) -> None:
         self._close_index()
 
