@@ -281,7 +281,7 @@ def preview_command(
     port: int = typer.Option(8750, "--port", min=0, max=65535, help="The port on 127.0.0.1 (0: any free one)."),
 ) -> None:
     """Show the slides in a browser as the .pptx will have them, with each note's evidence; refresh on save."""
-    from briefdeck.preview import serve_until_interrupted, start_preview
+    from briefdeck.preview import serve_until_interrupted, start_preview, stop_preview
 
     if not brief.is_file():
         check_brief(brief)  # says why, as check does
@@ -292,6 +292,10 @@ def preview_command(
                        hint="choose another port with --port, or --port 0 for any free one", code="port-in-use")],
               EXIT_USAGE)
     snapshot = server.builder.first_build()
+    wrong = [p for p in snapshot.problems if p.code == "unknown-audience" and p.location is None]
+    if wrong:  # --audience names no audience of the brief
+        stop_preview(server)
+        _fail(wrong, EXIT_USAGE)
     state = "" if snapshot.ok else "; the brief does not build yet, the page shows why"
     typer.echo(f"previewing {display_path(brief)} at {server.address}  (Ctrl-C to stop){state}")
     serve_until_interrupted(server)

@@ -133,3 +133,19 @@ def test_a_brief_that_never_loaded_says_so(project):
     builder.close()
     body = snapshot.bodies["all"]
     assert "No slides have built yet." in body and "error:" in body
+
+
+def test_a_continued_slide_shows_its_problems_on_every_page(project):
+    findings = [f"tip-2017-dprk:p8.s{n}" for n in range(1, 9)] + [f"tip-2017-dprk:p10.s{n}" for n in range(1, 12)]
+    points = "".join(f"      - finding: {f}\n" for f in findings)
+    (project / "briefs" / "long.yaml").write_text(
+        "title: Long\nslides:\n  - title: Many findings\n    points:\n" + points
+        + "      - text: A count of 23 (a planted mismatch).\n        quote: some 400,000 people\n",
+        encoding="utf-8")
+    builder = PreviewBuilder(project / "briefs" / "long.yaml")
+    snapshot = builder.build()
+    builder.close()
+    body = snapshot.bodies["all"]
+    first, continued = figure_of(body, "Many findings"), figure_of(body, "Many findings (cont.)")
+    for figure in (first, continued):
+        assert "long.yaml:24:" in figure and "“23” in the text" in figure

@@ -45,6 +45,7 @@ class Snapshot:
     labels: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
     ok: bool = True
+    problems: tuple[Problem, ...] = ()  # of the brief when it does not build
 
 
 class PreviewBuilder:
@@ -123,12 +124,12 @@ class PreviewBuilder:
     def _failed(self, problems: list[Problem]) -> Snapshot:
         keys = self._labels or {"all": "All audiences"}
         return self._publish({k: failed_body(problems, self._good.get(k, ""), brief=self.brief.name)
-                              for k in keys}, ok=False)
+                              for k in keys}, ok=False, problems=tuple(problems))
 
-    def _publish(self, bodies: dict[str, str], *, ok: bool) -> Snapshot:
+    def _publish(self, bodies: dict[str, str], *, ok: bool, problems: tuple[Problem, ...] = ()) -> Snapshot:
         self.version += 1
         labels = {k: self._labels.get(k, k) for k in bodies}
-        return Snapshot(self.version, self.brief.name, labels, bodies, ok)
+        return Snapshot(self.version, self.brief.name, labels, bodies, ok, problems)
 
     def _indexes(self, workspace: Workspace, lexicon: Lexicon) -> tuple[FindingsIndex, SyncReport]:
         """The open index of ``workspace``'s sources, opened (and brought up to date) only when stale."""
