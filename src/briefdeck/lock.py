@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from briefdeck.errors import BriefdeckError, Location, Problem, display_path
@@ -37,6 +39,7 @@ from briefdeck.sources.locators import Locator, parse_locator
 LOCK_VERSION = 1
 LOCK_SUFFIX = ".lock.json"
 MAX_LOCK_BYTES = 4 * 1024 * 1024
+_HEX = re.compile(r"[0-9a-f]{1,64}")
 TEXT_HASH = 16  # hex digits kept of a passage's sha256: enough to tell passages of one source apart
 ACCEPT = "if the point still says what the source says, accept the new state with 'briefdeck check --update-lock'"
 
@@ -82,12 +85,10 @@ def check_lock(brief: Path, outline: Outline, resolution: Resolution, index: Fin
     """Compare ``resolution`` with the lock beside ``brief``; ``update`` accepts every change."""
     path = lock_path(brief)
     result = LockCheck(path)
-    old, problem = _read_lock(path)
+    old, result.old_bytes, problem = _read_lock(path)
     if problem is not None and not update:
         result.problems.append(problem)
         return result
-    if path.is_file() and problem is None:
-        result.old_bytes = path.read_bytes()
     old = {} if update or old is None else old
     files = {s.id: s.path for s in index.summaries()}
     old_passages, old_sources = old.get("passages", {}), old.get("sources", {})
@@ -198,6 +199,16 @@ def _problem(spec: EvidenceSpec, message: str, hint: str, code: str) -> Problem:
 
 
 def _file_hash(path: Path) -> str:
+    """The sha256 of a file ("" when it cannot be read); unchanged files are not read again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    return _hash_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _hash_of(path: Path, mtime_ns: int, size: int) -> str:
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
@@ -208,35 +219,37 @@ def _file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_lock(path: Path) -> tuple[dict | None, Problem | None]:
-    """The lock's content (None when there is none), or a problem saying why it cannot be used."""
+def _read_lock(path: Path) -> tuple[dict | None, bytes | None, Problem | None]:
+    """The lock's content and bytes (None when there is none), or a problem saying why it cannot be used."""
     if not path.exists():
-        return None, None
+        return None, None, None
     where = Location(display_path(path))
     hint = ("resolve it by hand (it is JSON), or delete it, or write a new one from the sources as they are "
             "with 'briefdeck check --update-lock'")
     try:
         if path.stat().st_size > MAX_LOCK_BYTES:
-            return None, Problem(f"the evidence lock is over {MAX_LOCK_BYTES // 2**20} MB", where, hint,
+            return None, None, Problem(f"the evidence lock is over {MAX_LOCK_BYTES // 2**20} MB", where, hint,
                                  code="lock-unreadable")
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         line = getattr(exc, "lineno", None)
-        return None, Problem(f"the evidence lock cannot be read: {getattr(exc, 'msg', None) or exc}",
+        return None, None, Problem(f"the evidence lock cannot be read: {getattr(exc, 'msg', None) or exc}",
                              Location(where.file, line, getattr(exc, "colno", None) if line else None), hint,
                              code="lock-unreadable")
     if not _well_formed(data):
-        return None, Problem(f"the evidence lock is not one briefdeck {LOCK_VERSION} writes", where, hint,
+        return None, None, Problem(f"the evidence lock is not one briefdeck {LOCK_VERSION} writes", where, hint,
                              code="lock-unreadable")
-    return data, None
+    return data, raw, None
 
 
 def _well_formed(data: object) -> bool:
+    """The shape `check_lock` writes; locators and hashes are checked too, as they are shown to the user."""
     if not isinstance(data, dict) or data.get("briefdeck-lock") != LOCK_VERSION:
         return False
     passages, sources = data.get("passages"), data.get("sources")
     return (isinstance(passages, dict) and isinstance(sources, dict)
-            and all(isinstance(v, dict) and isinstance(v.get("locator"), str) and isinstance(v.get("text"), str)
-                    for v in passages.values())
-            and all(isinstance(v, dict) and isinstance(v.get("sha256"), str) and isinstance(v.get("file"), str)
-                    for v in sources.values()))
+            and all(isinstance(v, dict) and isinstance(v.get("locator"), str) and parse_locator(v["locator"])
+                    and isinstance(v.get("text"), str) and _HEX.fullmatch(v["text"]) for v in passages.values())
+            and all(isinstance(v, dict) and isinstance(v.get("sha256"), str) and _HEX.fullmatch(v["sha256"])
+                    and isinstance(v.get("file"), str) for v in sources.values()))

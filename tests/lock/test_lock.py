@@ -117,7 +117,9 @@ def test_a_changed_paraphrased_passage_is_a_warning(project, cli):
             in result.stderr)
 
 
-@pytest.mark.parametrize("content", ["<<<<<<< HEAD\n{}\n", '{"briefdeck-lock": 1, "passages": []}'])
+@pytest.mark.parametrize("content", ["<<<<<<< HEAD\n{}\n", '{"briefdeck-lock": 1, "passages": []}',
+                                     '{"briefdeck-lock": 1, "sources": {}, "passages": {"quote: x": '
+                                     '{"locator": "\\u001b[2Jx:p1", "text": "00"}}}'])
 def test_an_unreadable_lock_is_an_error_until_rewritten(example, cli, content):
     (example / LOCK).write_text(content, encoding="utf-8")
     result = cli(example, "check", BRIEF)
