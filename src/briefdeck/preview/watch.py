@@ -16,10 +16,11 @@ from pathlib import Path
 
 from watchfiles import watch
 
-from briefdeck.preview.state import PreviewBuilder
+from briefdeck.preview.state import LAYOUT, SOURCES, PreviewBuilder
 
 STEP_MS = 20  # a change is acted on once this long passes without another (an editor's save is several events)
 DEBOUNCE_MS = 400  # changes arriving steadily are still acted on at least this often
+RETRY_S = 1.0  # after a watched folder disappears
 
 
 class Watcher:
@@ -41,14 +42,22 @@ class Watcher:
         try:
             self.builder.build()
             while not self.halt.is_set():
-                folders = self.builder.folders()
-                for changes in watch(*folders, stop_event=self.halt, recursive=False, step=STEP_MS,
-                                     debounce=DEBOUNCE_MS, rust_timeout=500, yield_on_timeout=False):
-                    stale = {s for _, path in changes if (s := self.builder.stale(Path(path))) is not None}
-                    if stale:
-                        self.builder.forget(stale)
-                        self.builder.build()
-                    if self.builder.folders() != folders:
-                        break  # watch the new set of folders
+                try:
+                    self._watch(self.builder.folders())
+                except OSError:  # a watched folder went away: rebuild (which says what is missing), watch again
+                    self.builder.forget({SOURCES, LAYOUT})
+                    self.builder.build()
+                    self.halt.wait(RETRY_S)
         finally:
             self.builder.close()
+
+    def _watch(self, folders: tuple[Path, ...]) -> None:
+        """Rebuild after each relevant change in ``folders``; return when the folders that matter change."""
+        for changes in watch(*folders, stop_event=self.halt, recursive=False, step=STEP_MS, debounce=DEBOUNCE_MS,
+                             rust_timeout=500, yield_on_timeout=False):
+            stale = {s for _, path in changes if (s := self.builder.stale(Path(path))) is not None}
+            if stale:
+                self.builder.forget(stale)
+                self.builder.build()
+            if self.builder.folders() != folders:
+                return  # the brief now reads other folders: watch those
