@@ -29,6 +29,7 @@ import bench_handout  # noqa: E402
 import bench_index  # noqa: E402
 import bench_pandoc  # noqa: E402
 import bench_pptx  # noqa: E402
+import bench_preview  # noqa: E402
 
 
 def machine() -> list[str]:
@@ -76,6 +77,8 @@ def main() -> None:
         ("Deck writing against plain python-pptx (issue 4)", lambda: bench_pptx.run(repeats=min(repeats, 3))),
         ("Handout PDFs (issue 5)", lambda: bench_handout.run(repeats=min(repeats, 3))),
         ("briefdeck against pandoc --citeproc (issue 7)", lambda: bench_pandoc.run(repeats=repeats)),
+        ("Live preview: from saving the brief to the page's update (issue 14)",
+         lambda: bench_preview.run(runs=4 if args.quick else 12)),
     ]
     lines = ["# Benchmark results", "",
              f"Written by `python bench/run.py{' --quick' if args.quick else ''}` on "

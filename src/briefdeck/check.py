@@ -13,7 +13,10 @@ from typing import Callable
 from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
+from briefdeck.findings.index import FindingsIndex, SyncReport
+from briefdeck.findings.tags import Lexicon
 from briefdeck.layouts import find_layout
+from briefdeck.lock import check_lock
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import resolve_outline
@@ -41,12 +44,20 @@ class CheckResult:
 
 
 def check_brief(path: Path, *, audience: str | None = None, strict: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> CheckResult:
+                progress: Callable[[int, int], None] | None = None, update_lock: bool = False,
+                write_lock: bool = True, lexicon: Lexicon | None = None,
+                indexes: Callable[[Workspace, Lexicon], tuple[FindingsIndex, SyncReport]] | None = None,
+                ) -> CheckResult:
     """Load, resolve and build the brief at ``path`` for one audience or all.
 
     Raises `BriefdeckError` when the brief cannot be loaded at all (a missing
     file, YAML errors, schema errors) or names an unknown audience; returns
-    a result holding evidence errors and warnings otherwise.
+    a result holding evidence errors and warnings otherwise. The evidence
+    lock beside the brief (`briefdeck.lock`) is compared, and after a check
+    without errors written when ``write_lock`` (``update_lock`` accepts every
+    change it found). A caller that keeps the project's ``lexicon`` and an
+    open index between checks (the preview) passes them in; an index from
+    ``indexes`` is left open.
     """
     if not path.is_file():
         what = "is a folder, not a brief" if path.is_dir() else "does not exist"
@@ -54,7 +65,8 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
                                      "e.g. briefs/dprk-trafficking.yaml; 'briefdeck new' writes a starter",
                                      code="no-brief"), usage=True)
     base = path.resolve().parent
-    lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
+    if lexicon is None:
+        lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
     outline = load_outline(path, known_tags=lexicon.tags)
     workspace = Workspace.at(base, outline.sources, base=base)
     check_layout(outline, workspace.root, base)
@@ -63,9 +75,13 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         raise BriefdeckError(Problem(f"the brief has no audience '{audience}'",
                                      hint=choices_hint(audience, keys, "audiences"), code="unknown-audience"),
                              usage=True)
-    index, report = workspace.open_index(progress=progress, lexicon=lexicon)
+    if indexes is None:
+        index, report = workspace.open_index(progress=progress, lexicon=lexicon)
+    else:
+        index, report = indexes(workspace, lexicon)
     try:
         resolution = resolve_outline(outline, index)
+        lock = check_lock(path, outline, resolution, index, workspace.sources, update=update_lock)
         # What reading noticed about the sources this brief cites ('briefdeck sources' lists the rest).
         cited = {e.citation.source_id for e in resolution.evidence.values()}
         cited |= {f.source for found in resolution.selected.values() for f, _ in found}
@@ -73,8 +89,9 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
                    for s in index.summaries() if s.id in cited for w in s.warnings]
     finally:
-        index.close()
-    result = CheckResult(outline, workspace, problems=list(resolution.problems))
+        if indexes is None:
+            index.close()
+    result = CheckResult(outline, workspace, problems=list(resolution.problems) + lock.problems)
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed
     if result.errors:
@@ -83,7 +100,10 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         deck, warnings = brief_to_deck(outline, resolution, key)
         result.decks[key] = deck
         result.problems.extend(warnings)
-    return _strict(result, strict)
+    result = _strict(result, strict)
+    if result.ok and write_lock:
+        result.problems.extend(lock.write())
+    return result
 
 
 def check_layout(outline: Outline, project: Path, base: Path) -> None:

@@ -214,10 +214,12 @@ def check_command(
     audience: Optional[str] = typer.Option(None, "--audience", help="Check for this audience only."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings (such as a number mismatch) as errors."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
+    update_lock: bool = typer.Option(False, "--update-lock",
+                                     help="Accept the sources as they are now into the evidence lock."),
 ) -> None:
     """Verify every point's evidence; show what each point cites and what is wrong."""
     try:
-        result = check_brief(brief, audience=audience, strict=strict)
+        result = check_brief(brief, audience=audience, strict=strict, update_lock=update_lock)
     except BriefdeckError as exc:
         if not as_json:
             raise
@@ -274,6 +276,34 @@ def build_command(
     for output in written:
         typer.echo(display_path(output.path))
     typer.echo(build_summary(result, written))
+
+
+@app.command("preview")
+@reports_errors
+def preview_command(
+    brief: Path = typer.Argument(..., help="The outline, e.g. briefs/dprk-trafficking.yaml"),
+    audience: Optional[str] = typer.Option(None, "--audience", help="Preview this audience only."),
+    port: int = typer.Option(8750, "--port", min=0, max=65535, help="The port on 127.0.0.1 (0: any free one)."),
+) -> None:
+    """Show the slides in a browser as the .pptx will have them, with each note's evidence; refresh on save."""
+    from briefdeck.preview import serve_until_interrupted, start_preview, stop_preview
+
+    if not brief.is_file():
+        check_brief(brief)  # says why, as check does
+    try:
+        server = start_preview(brief, audience=audience, port=port)
+    except OSError as exc:
+        _fail([Problem(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",
+                       hint="choose another port with --port, or --port 0 for any free one", code="port-in-use")],
+              EXIT_USAGE)
+    snapshot = server.builder.first_build()
+    wrong = [p for p in snapshot.problems if p.code == "unknown-audience" and p.location is None]
+    if wrong:  # --audience names no audience of the brief
+        stop_preview(server)
+        _fail(wrong, EXIT_USAGE)
+    state = "" if snapshot.ok else "; the brief does not build yet, the page shows why"
+    typer.echo(f"previewing {display_path(brief)} at {server.address}  (Ctrl-C to stop){state}")
+    serve_until_interrupted(server)
 
 
 @app.command("new")
