@@ -33,6 +33,9 @@ class Evidence:
     citation: Citation
     tags: tuple[str, ...]
     figures: tuple[Figure, ...]  # the numbers the cited passage states
+    passage: str = ""  # the sentence(s) or paragraph cited; "" for a whole source
+    paragraph: str = ""  # the paragraph that holds them (the evidence checks read around a quote)
+    span: tuple[int, int] | None = None  # the cited words within `paragraph`
 
 
 @dataclass
@@ -93,8 +96,10 @@ class _Resolver:
         if passage.finding is not None:
             return self._sentence_evidence(passage.finding, passage.paragraph)
         sentences = self.index.findings_in(locator.source, locator.paragraph)
-        return Evidence(self._citation(locator, passage.paragraph.text, passage.paragraph.section, None),
-                        _union(f.tags for f in sentences), tuple(g for f in sentences for g in f.figures))
+        text = passage.paragraph.text
+        return Evidence(self._citation(locator, text, passage.paragraph.section, None),
+                        _union(f.tags for f in sentences), tuple(g for f in sentences for g in f.figures),
+                        text, text, (0, len(text)))
 
     def quote(self, spec: EvidenceSpec) -> Evidence | Problem:
         if not quote_pieces(spec.value):
@@ -108,7 +113,7 @@ class _Resolver:
         for form in ("NFC", "NFD"):
             pieces = quote_pieces(unicodedata.normalize(form, spec.value))
             candidates = self._candidates(pieces, narrow)
-            matches = [(p, span) for p in candidates if (span := find_quote(pieces, p.text)) is not None]
+            matches = [(p, span) for p in candidates if (span := _find_in(pieces, p.text, narrow)) is not None]
             if matches or unicodedata.is_normalized("NFD", spec.value):
                 break
         if not matches:
@@ -123,14 +128,17 @@ class _Resolver:
         spans = sentence_spans(paragraph.text)
         inside = [n for n, (a, b) in enumerate(spans, start=1) if a < end and start < b]
         sentences = self.index.findings_in(paragraph.source, paragraph.number)
+        passage = paragraph.text[spans[inside[0] - 1][0]:spans[inside[-1] - 1][1]]
         if len(inside) == 1:
             finding = sentences[inside[0] - 1]
             evidence = self._sentence_evidence(finding, paragraph)
-            return Evidence(_with_quoted(evidence.citation, quoted), evidence.tags, evidence.figures)
+            return Evidence(_with_quoted(evidence.citation, quoted), evidence.tags, evidence.figures,
+                            passage, paragraph.text, (start, end))
         covered = [f for f in sentences if f.sentence in inside]
         locator = Locator(paragraph.source, paragraph.number)
         return Evidence(self._citation(locator, quoted, paragraph.section, None),
-                        _union(f.tags for f in covered), tuple(g for f in covered for g in f.figures))
+                        _union(f.tags for f in covered), tuple(g for f in covered for g in f.figures),
+                        passage, paragraph.text, (start, end))
 
     def select(self, spec: SelectSpec) -> list[tuple[Finding, Evidence]] | list[Problem]:
         problems = []
@@ -185,8 +193,10 @@ class _Resolver:
 
     def _sentence_evidence(self, finding: Finding, paragraph: StoredParagraph) -> Evidence:
         locator = Locator(finding.source, finding.paragraph, finding.sentence)
+        spans = sentence_spans(paragraph.text)
+        span = spans[finding.sentence - 1] if finding.sentence <= len(spans) else None
         return Evidence(self._citation(locator, finding.text, paragraph.section, finding.speaker),
-                        finding.tags, finding.figures)
+                        finding.tags, finding.figures, finding.text, paragraph.text, span)
 
     def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None) -> Citation:
         return Citation(record=self.records[locator.source], locator=str(locator), paragraph=locator.paragraph,
@@ -194,6 +204,18 @@ class _Resolver:
 
     def _source_figures(self, source: str) -> tuple[Figure, ...]:
         return tuple(g for f in self.index.findings_in(source) for g in f.figures)
+
+
+def _find_in(pieces: list[str], text: str, narrow: Locator | None) -> tuple[int, int] | None:
+    """The quote's span in a paragraph; within sentence M only when the quote's `source:` names pN.sM."""
+    if narrow is None or narrow.sentence is None:
+        return find_quote(pieces, text)
+    spans = sentence_spans(text)
+    if narrow.sentence > len(spans):
+        return None
+    a, b = spans[narrow.sentence - 1]
+    found = find_quote(pieces, text[a:b])
+    return None if found is None else (found[0] + a, found[1] + a)
 
 
 def _with_quoted(citation: Citation, quoted: str) -> Citation:
