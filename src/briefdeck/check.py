@@ -13,6 +13,7 @@ from typing import Callable
 from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
+from briefdeck.evidence.checks import check_outline
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import resolve_outline
@@ -70,9 +71,10 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         folder = display_path(workspace.sources)
         noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
                    for s in index.summaries() if s.id in cited for w in s.warnings]
+        checked = check_outline(outline, resolution)  # every point, even when another's quote failed
     finally:
         index.close()
-    result = CheckResult(outline, workspace, problems=list(resolution.problems))
+    result = CheckResult(outline, workspace, problems=list(resolution.problems) + checked)
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed
     if result.errors:
