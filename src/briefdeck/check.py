@@ -14,6 +14,7 @@ from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
 from briefdeck.evidence.checks import check_outline
+from briefdeck.evidence.support import SupportCheck
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import resolve_outline
@@ -71,7 +72,7 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         folder = display_path(workspace.sources)
         noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
                    for s in index.summaries() if s.id in cited for w in s.warnings]
-        checked = check_outline(outline, resolution)  # every point, even when another's quote failed
+        checked = check_outline(outline, resolution, SupportCheck(index))  # every point, even when another's quote failed
     finally:
         index.close()
     result = CheckResult(outline, workspace, problems=list(resolution.problems) + checked)

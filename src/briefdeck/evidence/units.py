@@ -47,10 +47,17 @@ def ratios_in(text: str) -> list[tuple[float, int, int, str]]:
     """(percentage, start, end, words) of each "a in b" ratio."""
     found = []
     for match in _RATIO.finditer(text):
+        if re.fullmatch(r"1[89][0-9]{2}|2[01][0-9]{2}", match.group("b")) or _after_identifier(text, match.start()):
+            continue  # "Tier 2 in 2017": an identifier and a year, not a ratio
         a, b = parse_number(match.group("a")), parse_number(match.group("b"))
         if a is not None and b and 0 < a < b:
             found.append((100.0 * a / b, match.start(), match.end(), match.group()))
     return found
+
+
+def _after_identifier(text: str, start: int) -> bool:
+    before = tokens(text[max(0, start - 20):start])
+    return bool(before) and before[-1] in words().identifier_words
 
 
 def counted(text: str) -> list[_Counted]:
