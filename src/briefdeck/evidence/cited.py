@@ -36,6 +36,11 @@ class Cited:
         return not self.passage
 
     @property
+    def coarse(self) -> bool:
+        """A paragraph cited as a whole: many sentences, of which the text may paraphrase one."""
+        return self.kind != "quote" and ".s" not in self.locator.rsplit(":", 1)[-1]
+
+    @property
     def words_owner(self) -> str:
         """Who said the cited words: the speaker when they stand in quotation marks, else the author."""
         if self.speaker and self.in_quotation:

@@ -56,6 +56,8 @@ def check_polarity(text: str, cited: list[Cited]) -> list[Issue]:
         return issues
     text_neg = negations_in(text)
     cited_neg = [w for c in evidence for w in negations_in(scope(c))]
+    if not text_neg and all(c.coarse for c in evidence):
+        return issues  # a paragraph's other sentences may deny what the text does not repeat
     if bool(text_neg) != bool(cited_neg):
         c = next((c for c in evidence if negations_in(scope(c))), evidence[0])
         what = (f"the text denies (“{', '.join(text_neg)}”) what the evidence affirms" if text_neg
@@ -68,7 +70,7 @@ def check_polarity(text: str, cited: list[Cited]) -> list[Issue]:
 def check_quantifiers(text: str, cited: list[Cited]) -> list[Issue]:
     known = words()
     widened = phrases_in(text, known.universal)
-    evidence = [c for c in cited if not c.whole_source]
+    evidence = [c for c in cited if not c.whole_source and not c.coarse]
     if not widened or not evidence:
         return []
     scopes = " ".join(scope(c) for c in evidence)

@@ -22,6 +22,7 @@ _STEM = 5  # "prosecutions"/"prosecuted", "centres"/"centers": the first letters
 _MIN_WORDS = 3  # fewer content words than this say too little to compare
 _WELL_SUPPORTED = 0.6  # the cited passage holds this share of the point's words: nothing to say
 _CLEARLY_BETTER = 0.25  # another passage holds this much more of them
+_FITS = 0.5  # and at least this share: a passage that fits no better than chance is no suggestion
 _SEARCH_HITS = 5
 
 
@@ -50,7 +51,7 @@ class SupportCheck:
             if own >= _WELL_SUPPORTED:
                 continue
             better = self._best(c.locator, text, wanted)
-            if better and better[1] >= own + _CLEARLY_BETTER:
+            if better and better[1] >= max(own + _CLEARLY_BETTER, _FITS):
                 locator, share, passage = better
                 issues.append(Issue(
                     "weak-support",
