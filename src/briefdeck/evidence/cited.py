@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from briefdeck.citations.work import author_names
 from briefdeck.findings.model import Figure
 from briefdeck.outline.model import EvidenceSpec
-from briefdeck.outline.quotes import normalise, quote_pieces
+from briefdeck.outline.quotes import inside_quotation, normalise, quote_pieces
 from briefdeck.outline.resolve import Evidence
 
 _WORDS_BEFORE = 4  # a negator this close before a quote is part of what it says
@@ -60,12 +60,12 @@ def read_cited(spec: EvidenceSpec, evidence: Evidence) -> Cited:
     if evidence.span is not None and evidence.paragraph:
         start, end = evidence.span
         before = " ".join(evidence.paragraph[:start].split()[-_WORDS_BEFORE:])
-        in_quotation = _inside_quotation(evidence.paragraph, start)
+        in_quotation = inside_quotation(evidence.paragraph, start)
         if spec.kind == "quote":
             omitted = _omitted(spec.value, evidence.paragraph[start:end])
             before = _same_clause(before)
     return Cited(spec.kind, citation.locator, citation.quoted, evidence.passage, evidence.paragraph, evidence.span,
-                 before, omitted, citation.speaker, in_quotation, author_names(record), record_text,
+                 before, omitted, evidence.relayed, in_quotation, author_names(record), record_text,
                  evidence.figures)
 
 
@@ -74,13 +74,6 @@ def _same_clause(before: str) -> str:
     for mark in (",", ";", ":", ".", "“", "”", '"'):
         before = before.rsplit(mark, 1)[-1]
     return before.strip()
-
-
-def _inside_quotation(paragraph: str, position: int) -> bool:
-    head = paragraph[:position]
-    curly = head.count("“") > head.count("”")
-    straight = head.count('"') % 2 == 1
-    return curly or straight
 
 
 def _omitted(quote: str, matched: str) -> tuple[str, ...]:
@@ -112,7 +105,7 @@ def pull_quote_credit(evidence: Evidence) -> str:
     Trafficking in Persons Report identified North Korea as …" is King's).
     """
     citation = evidence.citation
-    inside = evidence.span is not None and _inside_quotation(evidence.paragraph, evidence.span[0])
-    if citation.speaker and inside:
-        return citation.speaker
+    inside = evidence.span is not None and inside_quotation(evidence.paragraph, evidence.span[0])
+    if evidence.relayed and inside:
+        return evidence.relayed
     return author_names(citation.record) or citation.record.title

@@ -18,7 +18,7 @@ from briefdeck.findings.index import FindingsIndex, StoredParagraph
 from briefdeck.findings.lookup import look_up
 from briefdeck.findings.model import Figure, Finding
 from briefdeck.outline.model import EvidenceSpec, Outline, SelectSpec
-from briefdeck.outline.quotes import find_quote, quote_pieces
+from briefdeck.outline.quotes import find_quote, inside_quotation, quote_pieces
 from briefdeck.sources.locators import Locator
 from briefdeck.sources.model import SourceRecord
 from briefdeck.sources.sentences import sentence_spans
@@ -36,6 +36,7 @@ class Evidence:
     passage: str = ""  # the sentence(s) or paragraph cited; "" for a whole source
     paragraph: str = ""  # the paragraph that holds them (the evidence checks read around a quote)
     span: tuple[int, int] | None = None  # the cited words within `paragraph`
+    relayed: str | None = None  # whom the sentence relays, whether or not it quotes them (see citation.speaker)
 
 
 @dataclass
@@ -132,8 +133,10 @@ class _Resolver:
         if len(inside) == 1:
             finding = sentences[inside[0] - 1]
             evidence = self._sentence_evidence(finding, paragraph)
-            return Evidence(_with_quoted(evidence.citation, quoted), evidence.tags, evidence.figures,
-                            passage, paragraph.text, (start, end))
+            # "X, quoted in …" only for words that stand in X's quotation marks; the rest are the author's
+            speaker = finding.speaker if inside_quotation(paragraph.text, start) else None
+            return Evidence(_with_quoted(evidence.citation, quoted, speaker), evidence.tags, evidence.figures,
+                            passage, paragraph.text, (start, end), finding.speaker)
         covered = [f for f in sentences if f.sentence in inside]
         locator = Locator(paragraph.source, paragraph.number)
         return Evidence(self._citation(locator, quoted, paragraph.section, None),
@@ -195,8 +198,9 @@ class _Resolver:
         locator = Locator(finding.source, finding.paragraph, finding.sentence)
         spans = sentence_spans(paragraph.text)
         span = spans[finding.sentence - 1] if finding.sentence <= len(spans) else None
-        return Evidence(self._citation(locator, finding.text, paragraph.section, finding.speaker),
-                        finding.tags, finding.figures, finding.text, paragraph.text, span)
+        quotes = finding.speaker if any(mark in finding.text for mark in "“\"") else None
+        return Evidence(self._citation(locator, finding.text, paragraph.section, quotes),
+                        finding.tags, finding.figures, finding.text, paragraph.text, span, finding.speaker)
 
     def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None) -> Citation:
         return Citation(record=self.records[locator.source], locator=str(locator), paragraph=locator.paragraph,
@@ -218,9 +222,9 @@ def _find_in(pieces: list[str], text: str, narrow: Locator | None) -> tuple[int,
     return None if found is None else (found[0] + a, found[1] + a)
 
 
-def _with_quoted(citation: Citation, quoted: str) -> Citation:
+def _with_quoted(citation: Citation, quoted: str, speaker: str | None) -> Citation:
     return Citation(citation.record, citation.locator, citation.paragraph, citation.sentence, quoted,
-                    citation.section, citation.speaker)
+                    citation.section, speaker)
 
 
 def _union(tag_lists) -> tuple[str, ...]:
