@@ -17,7 +17,7 @@ from briefdeck.evidence.checks import check_outline
 from briefdeck.evidence.support import SupportCheck
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
-from briefdeck.outline.resolve import resolve_outline
+from briefdeck.outline.resolve import Resolution, resolve_outline
 from briefdeck.project import Workspace
 
 
@@ -27,6 +27,7 @@ class CheckResult:
     workspace: Workspace
     decks: dict[str, Deck] = field(default_factory=dict)  # by audience key; empty when there are errors
     problems: list[Problem] = field(default_factory=list)
+    resolution: Resolution | None = None  # what the evidence resolved to (the review page reads it)
 
     @property
     def errors(self) -> list[Problem]:
@@ -75,7 +76,7 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         checked = check_outline(outline, resolution, SupportCheck(index))  # every point, even when another's quote failed
     finally:
         index.close()
-    result = CheckResult(outline, workspace, problems=list(resolution.problems) + checked)
+    result = CheckResult(outline, workspace, problems=list(resolution.problems) + checked, resolution=resolution)
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed
     if result.errors:
