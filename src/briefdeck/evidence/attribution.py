@@ -21,9 +21,10 @@ from briefdeck.evidence.issue import Issue, excerpt
 from briefdeck.evidence.words import tokens, words
 from briefdeck.findings.speaker import reported_speaker
 
-_POSSESSIVE_NOUN = re.compile(r"\b(?:by|in)\s+(?P<party>[^,;:.()]+?)['’]s?\s+(?P<noun>\w+)\b", re.IGNORECASE)
-_TRAILING = re.compile(r",\s*(?P<party>[^,;:()]+?)\s+(?P<verb>[a-z]+)\s*[.!]?\s*$")
-_PARENTHESIS = re.compile(r"\((?P<party>[^()]+?)(?:['’]s?\s+(?P<noun>\w+))?\)\s*[.]?\s*$")
+# Party names are bounded (80 characters) so that a hostile text cannot make the search quadratic.
+_POSSESSIVE_NOUN = re.compile(r"\b(?:by|in)\s+(?P<party>[^,;:.()]{1,80}?)['’]s?\s+(?P<noun>\w+)\b", re.IGNORECASE)
+_TRAILING = re.compile(r",\s*(?P<party>[^,;:()]{1,80}?)\s+(?P<verb>[a-z]+)\s*[.!]?\s*$")
+_PARENTHESIS = re.compile(r"\((?P<party>[^()]{1,80}?)(?:['’]s?\s+(?P<noun>\w+))?\)\s*[.]?\s*$")
 _DIGITS = re.compile(r"^[0-9]+$")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefdeck.findings.figures import parse_figures
 from briefdeck.findings.model import Finding
-from briefdeck.findings.reported_speech import paragraph_speakers
+from briefdeck.findings.reported_speech import NamedParties, paragraph_speakers
 from briefdeck.findings.tags import Lexicon
 from briefdeck.sources.model import Source
 
@@ -14,13 +14,12 @@ SECTION_TAGS = {"recommendations": "recommendations"}
 
 def source_to_findings(source: Source, lexicon: Lexicon) -> list[Finding]:
     findings = []
-    section_text: list[str] = []  # the section's paragraphs so far: "the report" names one of them
+    parties = NamedParties()  # named so far in the section: "the report" is one of them
     for k, paragraph in enumerate(source.paragraphs):
         section_tag = SECTION_TAGS.get((paragraph.section or "").lower())
         if k and paragraph.section != source.paragraphs[k - 1].section:
-            section_text = []
-        speakers = paragraph_speakers([s.text for s in paragraph.sentences], section_text)
-        section_text.append(paragraph.text)
+            parties = NamedParties()
+        speakers = paragraph_speakers([s.text for s in paragraph.sentences], parties)
         for sentence, speaker in zip(paragraph.sentences, speakers):
             tags = set(lexicon.tags_for(sentence.text))
             if section_tag and section_tag in lexicon.tags:

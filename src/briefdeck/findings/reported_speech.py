@@ -21,7 +21,7 @@ from typing import Sequence
 
 from briefdeck.findings.speaker import reported_speaker
 
-__all__ = ["paragraph_speakers", "resolve_generic"]
+__all__ = ["NamedParties", "paragraph_speakers", "resolve_generic"]
 
 # "…: “" or '…: "': what follows the colon is someone's words.
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
@@ -41,53 +41,73 @@ _NAME = re.compile(r"(?:[A-Z][\w’'&-]*|[0-9]{4})(?:\s+(?:(?:of|on|in|for|and|t
 _MAX_GAP_WORDS = 8  # "the Korea Future Initiative, just issued an excellent report"
 
 
-def paragraph_speakers(sentences: Sequence[str], earlier: Sequence[str] = ()) -> list[str | None]:
-    """The speaker of each sentence; ``earlier`` are the section's previous paragraphs, in order."""
+class NamedParties:
+    """The parties named so far in a section, by the head word a generic speaker would use.
+
+    Read once, sentence by sentence, so resolving stays linear however long the section.
+    """
+
+    def __init__(self, texts: Sequence[str] = ()):
+        self.last: dict[str, str] = {}
+        for text in texts:
+            self.read(text)
+
+    def read(self, text: str) -> None:
+        for head, name in _names_by_head(text):
+            self.last[head] = name
+
+
+def paragraph_speakers(sentences: Sequence[str], earlier: Sequence[str] | NamedParties = ()) -> list[str | None]:
+    """The speaker of each sentence; ``earlier`` is what the section named before (texts or parties)."""
+    parties = earlier if isinstance(earlier, NamedParties) else NamedParties(earlier)
     speakers: list[str | None] = []
-    for k, sentence in enumerate(sentences):
+    for sentence in sentences:
         speaker = reported_speaker(sentence) or _colon_speaker(sentence)
         if speaker is not None:
-            before = " ".join([*earlier, *sentences[:k]])
-            speaker = resolve_generic(speaker, before, sentence)
+            speaker = _resolved(speaker, parties, sentence)
         speakers.append(speaker)
+        parties.read(sentence)
     return speakers
 
 
 def resolve_generic(speaker: str, before: str, sentence: str = "") -> str:
     """ "The report" → the party last named with a report before it; any other speaker as it is."""
+    return _resolved(speaker, NamedParties([before]), sentence)
+
+
+def _resolved(speaker: str, parties: NamedParties, sentence: str) -> str:
     words = speaker.split()
     if len(words) != 2 or words[0].lower() not in _DETERMINERS or not words[1].islower():
         return speaker
     head = words[1].lower()
-    own = sentence[:sentence.find(speaker)] if speaker in sentence else ""
-    for text in (own, before):
-        found = _last_named(head, text)
-        if found:
-            return found
-    return speaker
+    own = dict(_names_by_head(sentence[:sentence.find(speaker)])) if speaker in sentence else {}
+    return own.get(head) or parties.last.get(head) or speaker
 
 
-def _last_named(head: str, text: str) -> str | None:
-    best: tuple[int, str] | None = None
+def _names_by_head(text: str) -> list[tuple[str, str]]:
+    """(head word, name) for each name in ``text``, in order: ("association", "Eastmere Workers' Association"),
+    ("report", "Global Slavery Index"), ("report", "Korea Future Initiative") when a report follows it."""
+    found = []
     for match in _NAME.finditer(text):
         name = match.group().strip()
         while name and (re.fullmatch(r"[0-9]{4}", name.split()[0]) or name.split()[0] in {"The", "A", "An"}):
             name = " ".join(name.split()[1:])  # "The 2019 Trafficking in Persons Report"
         if not name or len(name.split()) == 1 and match.start() == _sentence_start(text, match.start()):
             continue  # a sentence's first word is capitalised anyway
-        position = None
         last = name.split()[-1]
-        if last.lower() == head or last.lower().rstrip("s") == head or last in _DOCUMENT_HEADS.get(head, ()):
-            position = match.end()
-        elif head in _DOCUMENT_HEADS and _report_follows(text, match.end()):
-            position = match.end()  # "the Korea Future Initiative, just issued an excellent report"
-        if position is not None and (best is None or position >= best[0]):
-            best = (position, name)
-    return best[1] if best else None
+        heads = {last.lower(), last.lower().rstrip("s")}
+        heads |= {h for h, names in _DOCUMENT_HEADS.items() if last in names}
+        if _report_follows(text, match.end()):
+            heads.add("report")  # "the Korea Future Initiative, just issued an excellent report"
+        found += [(h, name) for h in sorted(heads)]
+    return found
 
 
 def _report_follows(text: str, end: int) -> bool:
-    after = _WORD.findall(text[end:end + 120])[:_MAX_GAP_WORDS]
+    window = text[end:end + 120]
+    if "report" not in window:
+        return False
+    after = _WORD.findall(window)[:_MAX_GAP_WORDS]
     for word in after:
         if word.lower() in {"report", "reports"}:
             return True
