@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefdeck.citations.work import author_names
 from briefdeck.findings.model import Figure
 from briefdeck.outline.model import EvidenceSpec
 from briefdeck.outline.quotes import inside_quotation, normalise, quote_pieces
 from briefdeck.outline.resolve import Evidence
+from briefdeck.sources.model import SourceRecord
 
 _WORDS_BEFORE = 4  # a negator this close before a quote is part of what it says
 
@@ -48,12 +50,18 @@ class Cited:
         return self.author or self.speaker or ""
 
 
+@lru_cache(maxsize=1024)
+def _record_words(record: SourceRecord) -> tuple[str, str]:
+    """The record's author names, and its title, container title, publisher and year as one text."""
+    csl = record.csl
+    text = " ".join(str(csl.get(k) or "") for k in ("title", "container-title", "publisher", "collection-title"))
+    text += " " + " ".join(str(p) for p in (record.issued or ())[:1])
+    return author_names(record), text
+
+
 def read_cited(spec: EvidenceSpec, evidence: Evidence) -> Cited:
     citation = evidence.citation
-    record = citation.record
-    csl = record.csl
-    record_text = " ".join(str(csl.get(k) or "") for k in ("title", "container-title", "publisher", "collection-title"))
-    record_text += " " + " ".join(str(p) for p in (record.issued or ())[:1])
+    author, record_text = _record_words(citation.record)
     before = ""
     omitted: tuple[str, ...] = ()
     in_quotation = False
@@ -65,7 +73,7 @@ def read_cited(spec: EvidenceSpec, evidence: Evidence) -> Cited:
             omitted = _omitted(spec.value, evidence.paragraph[start:end])
             before = _same_clause(before)
     return Cited(spec.kind, citation.locator, citation.quoted, evidence.passage, evidence.paragraph, evidence.span,
-                 before, omitted, evidence.relayed, in_quotation, author_names(record), record_text,
+                 before, omitted, evidence.relayed, in_quotation, author, record_text,
                  evidence.figures)
 
 
@@ -78,6 +86,8 @@ def _same_clause(before: str) -> str:
 
 def _omitted(quote: str, matched: str) -> tuple[str, ...]:
     """The source's words that an ellipsis in the author's quote stands for."""
+    if "…" not in quote and ".." not in quote.replace(" ", ""):
+        return ()
     pieces = quote_pieces(quote)
     if len(pieces) < 2:
         return ()

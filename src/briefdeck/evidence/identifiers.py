@@ -11,6 +11,7 @@ wrong even though the article is from 2019. "Tier 3", "Article 30",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefdeck.evidence.cited import Cited
 from briefdeck.evidence.issue import Issue, side_by_side
@@ -23,6 +24,7 @@ _DOCUMENT_AFTER = re.compile(r"^\s*(?:[A-Z][\w’'-]*\s+){0,4}(?:report|narrativ
                              r"study|review|protocol|act|convention)s?\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
 def _identifier_pattern() -> re.Pattern[str]:
     names = "|".join(sorted(words().identifier_words, key=len, reverse=True))
     return re.compile(rf"\b(?P<word>{names})\s+(?P<values>{_VALUE}(?:{_JOIN}{_VALUE})*)", re.IGNORECASE)
@@ -45,8 +47,9 @@ def identifiers_in(text: str) -> set[tuple[str, str]]:
 
 def check_identifiers(text: str, cited: list[Cited]) -> list[Issue]:
     evidence = [c for c in cited if c.passage or c.record_text]
-    if not evidence:
-        return []
+    named = identifiers_in(text)
+    if not evidence or not (named or _YEAR.search(text)):
+        return []  # most points name no year and no identifier
     passages = " ".join(c.passage for c in evidence)
     records = " ".join(c.record_text for c in evidence)
     passage_years = {y for y, _ in years_in(passages)}
@@ -65,7 +68,7 @@ def check_identifiers(text: str, cited: list[Cited]) -> list[Issue]:
                                          f"(they state {stated})", year, shown, shown.passage or shown.record_text),
                             "use the year the source states, or cite the passage that states this one"))
     stated_ids = identifiers_in(passages) | identifiers_in(records)
-    for word, value in sorted(identifiers_in(text)):
+    for word, value in sorted(named):
         if (word, value) in stated_ids:
             continue
         same_kind = sorted(f"{w.title()} {v}" for w, v in stated_ids if w == word)

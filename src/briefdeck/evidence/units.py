@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefdeck.evidence.cited import Cited
 from briefdeck.evidence.issue import Issue, side_by_side
@@ -43,7 +44,8 @@ class _Counted:
     scope: str | None
 
 
-def ratios_in(text: str) -> list[tuple[float, int, int, str]]:
+@lru_cache(maxsize=4096)
+def ratios_in(text: str) -> tuple[tuple[float, int, int, str], ...]:
     """(percentage, start, end, words) of each "a in b" ratio."""
     found = []
     for match in _RATIO.finditer(text):
@@ -52,7 +54,7 @@ def ratios_in(text: str) -> list[tuple[float, int, int, str]]:
         a, b = parse_number(match.group("a")), parse_number(match.group("b"))
         if a is not None and b and 0 < a < b:
             found.append((100.0 * a / b, match.start(), match.end(), match.group()))
-    return found
+    return tuple(found)
 
 
 def _after_identifier(text: str, start: int) -> bool:
@@ -60,7 +62,8 @@ def _after_identifier(text: str, start: int) -> bool:
     return bool(before) and before[-1] in words().identifier_words
 
 
-def counted(text: str) -> list[_Counted]:
+@lru_cache(maxsize=4096)
+def counted(text: str) -> tuple[_Counted, ...]:
     figures = parse_figures(text)
     known = words()
     out = []
@@ -73,7 +76,7 @@ def counted(text: str) -> list[_Counted]:
         rate = next((r for p, r in known.rate_words.items() if f" {p} " in padded), None)
         scope = next((s for s in known.scope_words if f" {s} " in padded), None)
         out.append(_Counted(figure, unit, rate, scope))
-    return out
+    return tuple(out)
 
 
 def agree(text_figure: Figure, stated: Figure) -> bool:
@@ -86,7 +89,9 @@ def agree(text_figure: Figure, stated: Figure) -> bool:
 
 
 def check_units(text: str, cited: list[Cited]) -> list[Issue]:
-    if not cited:
+    text_ratios = ratios_in(text)
+    text_figures = counted(text)
+    if not cited or not (text_ratios or text_figures):
         return []
     issues: list[Issue] = []
     located = [c for c in cited if not c.whole_source]
@@ -95,7 +100,7 @@ def check_units(text: str, cited: list[Cited]) -> list[Issue]:
     percents = [(c, s.figure.low) for c, s in stated if s.figure.unit == "percent"]
     percents += [(c, p) for c in located for p, *_ in ratios_in(c.passage)]
     ratio_spans = []
-    for value, start, end, ratio_words in ratios_in(text):
+    for value, start, end, ratio_words in text_ratios:
         ratio_spans.append((start, end))
         if not any(abs(value - p) <= _RATIO_TOLERANCE for _, p in percents):
             c = located[0] if located else cited[0]
@@ -103,7 +108,7 @@ def check_units(text: str, cited: list[Cited]) -> list[Issue]:
                                 side_by_side(f"“{ratio_words}” is {value:.0f} percent, which the evidence does not "
                                              "state", ratio_words, c, c.passage or c.quoted),
                                 "use the source's percentage or ratio"))
-    for item in counted(text):
+    for item in text_figures:
         figure = item.figure
         if any(a <= figure.start < b for a, b in ratio_spans):
             continue

@@ -132,7 +132,7 @@ class _Resolver:
         passage = paragraph.text[spans[inside[0] - 1][0]:spans[inside[-1] - 1][1]]
         if len(inside) == 1:
             finding = sentences[inside[0] - 1]
-            evidence = self._sentence_evidence(finding, paragraph)
+            evidence = self._sentence_evidence(finding, paragraph, spans)
             # "X, quoted in …" only for words that stand in X's quotation marks; the rest are the author's
             speaker = finding.speaker if inside_quotation(paragraph.text, start) else None
             return Evidence(_with_quoted(evidence.citation, quoted, speaker), evidence.tags, evidence.figures,
@@ -194,9 +194,10 @@ class _Resolver:
         return Problem(f"the quote “{spec.value}” is not in the sources{where}", spec.location, hint,
                        code="quote-not-found")
 
-    def _sentence_evidence(self, finding: Finding, paragraph: StoredParagraph) -> Evidence:
+    def _sentence_evidence(self, finding: Finding, paragraph: StoredParagraph,
+                           spans: list[tuple[int, int]] | None = None) -> Evidence:
         locator = Locator(finding.source, finding.paragraph, finding.sentence)
-        spans = sentence_spans(paragraph.text)
+        spans = sentence_spans(paragraph.text) if spans is None else spans
         span = spans[finding.sentence - 1] if finding.sentence <= len(spans) else None
         quotes = finding.speaker if any(mark in finding.text for mark in "“\"") else None
         return Evidence(self._citation(locator, finding.text, paragraph.section, quotes),
