@@ -1,7 +1,7 @@
 """The pipeline runs one way: no module imports from a later stage.
 
-    base (errors, files, layouts) < sources < findings < outline < citations < deck < render
-    < (check, lock, project, outputs) < preview < cli
+    base (errors, files, yamlfile, layouts) < sources < findings < outline < citations < evidence
+    < deck < render < (check, lock, project, outputs) < preview < cli
 
 citations comes before deck because deck/ words every footnote through a
 citation style (deck/notes.py); renderers only lay the words out. Imports
@@ -24,6 +24,7 @@ LAYERS = (
     ("findings", ("findings",)),
     ("outline", ("outline",)),
     ("citations", ("citations",)),
+    ("evidence", ("evidence",)),
     ("deck", ("deck",)),
     ("render", ("render",)),
     ("outputs", ("check", "lock", "project", "outputs")),

@@ -17,9 +17,11 @@ from briefdeck.findings.index import FindingsIndex, SyncReport
 from briefdeck.findings.tags import Lexicon
 from briefdeck.layouts import find_layout
 from briefdeck.lock import check_lock
+from briefdeck.evidence.checks import check_outline
+from briefdeck.evidence.support import SupportCheck
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
-from briefdeck.outline.resolve import resolve_outline
+from briefdeck.outline.resolve import Resolution, resolve_outline
 from briefdeck.project import Workspace
 
 
@@ -29,6 +31,7 @@ class CheckResult:
     workspace: Workspace
     decks: dict[str, Deck] = field(default_factory=dict)  # by audience key; empty when there are errors
     problems: list[Problem] = field(default_factory=list)
+    resolution: Resolution | None = None  # what the evidence resolved to (the review page reads it)
 
     @property
     def errors(self) -> list[Problem]:
@@ -88,10 +91,12 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         folder = display_path(workspace.sources)
         noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
                    for s in index.summaries() if s.id in cited for w in s.warnings]
+        checked = check_outline(outline, resolution, SupportCheck(index))  # every point, even when another's quote failed
     finally:
         if indexes is None:
             index.close()
-    result = CheckResult(outline, workspace, problems=list(resolution.problems) + lock.problems)
+    result = CheckResult(outline, workspace, problems=list(resolution.problems) + checked + lock.problems,
+                         resolution=resolution)
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed
     if result.errors:

@@ -216,6 +216,8 @@ def check_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
     update_lock: bool = typer.Option(False, "--update-lock",
                                      help="Accept the sources as they are now into the evidence lock."),
+    review: bool = typer.Option(False, "--review", help="Also write build/BRIEF-AUDIENCE-review.html: every "
+                                "point beside its evidence, for a human to read."),
 ) -> None:
     """Verify every point's evidence; show what each point cites and what is wrong."""
     try:
@@ -238,6 +240,11 @@ def check_command(
         for problem in result.problems:
             typer.echo(str(problem), err=True)
         typer.echo(f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}", err=True)
+    if review:
+        from briefdeck.evidence.review import write_review_pages
+        for path in write_review_pages(result.outline, result.resolution, result.problems,
+                                       result.workspace.root / "build"):
+            typer.echo(f"review: {display_path(path)}", err=True)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
 

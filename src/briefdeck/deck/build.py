@@ -14,9 +14,10 @@ from briefdeck.citations.work import author_names
 from briefdeck.deck.model import Audience, Deck, Point, Slide
 from briefdeck.deck.notes import Notebook, SlideNotes
 from briefdeck.errors import Problem
-from briefdeck.findings.figures import figures_agree, parse_figures
+from briefdeck.evidence.cited import pull_quote_credit
+from briefdeck.findings.figures import parse_figures
 from briefdeck.outline.model import AudienceSpec, Outline, PointSpec, SlideSpec
-from briefdeck.outline.resolve import Evidence, Resolution
+from briefdeck.outline.resolve import Resolution
 
 CONTENT_NOTE_TITLE = "Content note"
 SOURCES_TITLE = "Sources"
@@ -90,7 +91,9 @@ class _Builder:
             return None  # everything on it is for other audiences or omitted
         subtitle = None
         if spec.kind == "quote" and points:
-            subtitle = spec.speaker or self._attribution(notes)
+            first = spec.points[0].evidence[:1]
+            subtitle = spec.speaker or (pull_quote_credit(self.resolution.evidence[first[0]]) if first
+                                        else self._attribution(notes))
         return Slide(kind=spec.kind, title=spec.title_for(self.audience.key) or "", points=tuple(points),
                      footnotes=tuple(notes.footnotes), notes=spec.notes, subtitle=subtitle, section=section)
 
@@ -104,8 +107,6 @@ class _Builder:
         text = spec.text_for(self.audience.key)
         if text is None:
             text = evidence[0].citation.quoted if evidence else ""
-        else:
-            self._check_numbers(text, evidence, spec)
         markers = notes.cite_all(e.citation for e in evidence)
         return _shaped(Point(text, markers, tags=tags, unsourced=spec.unsourced), slide.kind)
 
@@ -119,20 +120,6 @@ class _Builder:
             if len(points) == spec.select.limit:
                 break
         return points
-
-    def _check_numbers(self, text: str, evidence: list[Evidence], spec: PointSpec) -> None:
-        if not evidence:
-            return
-        stated = [g for e in evidence for g in e.figures]
-        for figure in parse_figures(text):
-            if not any(figures_agree(figure, g) for g in stated):
-                cited = ", ".join(e.citation.locator for e in evidence)
-                states = "; ".join(dict.fromkeys(g.text for g in stated)) or "no numbers"
-                self.problems.append(Problem(
-                    f"“{figure.text}” in the text for audience '{self.audience.key}' is not stated by its evidence "
-                    f"({cited} states: {states})", spec.location,
-                    "use the number the source states, or cite the passage that states this one",
-                    severity="warning", code="number-mismatch"))
 
     def _attribution(self, notes: SlideNotes) -> str | None:
         if not notes.footnotes:
