@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import make_corpus  # noqa: E402
 
-from briefdeck.findings.index import CACHE_DIR  # noqa: E402
+from briefdeck.findings.sync import CACHE_DIR  # noqa: E402
 from briefdeck.project import Workspace  # noqa: E402
 
 QUERIES = [

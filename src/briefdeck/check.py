@@ -40,7 +40,8 @@ class CheckResult:
 
 
 def check_brief(path: Path, *, audience: str | None = None, strict: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> CheckResult:
+                progress: Callable[[int, int], None] | None = None, sources: Path | None = None,
+                verify: bool = False) -> CheckResult:
     """Load, resolve and build the brief at ``path`` for one audience or all.
 
     Raises `BriefdeckError` when the brief cannot be loaded at all (a missing
@@ -55,13 +56,13 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     base = path.resolve().parent
     lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
     outline = load_outline(path, known_tags=lexicon.tags)
-    workspace = Workspace.at(base, outline.sources, base=base)
+    workspace = Workspace.for_brief(path, outline.sources, sources)  # ``sources``: --sources, before the brief's
     keys = [a.key for a in outline.audiences]
     if audience is not None and audience not in keys:
         raise BriefdeckError(Problem(f"the brief has no audience '{audience}'",
                                      hint=choices_hint(audience, keys, "audiences"), code="unknown-audience"),
                              usage=True)
-    index, report = workspace.open_index(progress=progress, lexicon=lexicon)
+    index, report = workspace.open_index(progress=progress, lexicon=lexicon, verify=verify)
     try:
         resolution = resolve_outline(outline, index)
         # What reading noticed about the sources this brief cites ('briefdeck sources' lists the rest).

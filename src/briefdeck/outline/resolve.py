@@ -108,7 +108,9 @@ class _Resolver:
         for form in ("NFC", "NFD"):
             pieces = quote_pieces(unicodedata.normalize(form, spec.value))
             candidates = self._candidates(pieces, narrow)
-            matches = [(p, span) for p in candidates if (span := find_quote(pieces, p.text)) is not None]
+            found = [p for p in candidates if find_quote(pieces, p.text) is not None]
+            # The final match is made against the files as they are now, never the indexed text alone.
+            matches = [(p, span) for p in self.index.read_now(found) if (span := find_quote(pieces, p.text)) is not None]
             if matches or unicodedata.is_normalized("NFD", spec.value):
                 break
         if not matches:

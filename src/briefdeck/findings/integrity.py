@@ -1,0 +1,85 @@
+"""Telling a damaged findings index: SQLite's checks, the full-text indexes and each document's digest.
+
+The checks read the whole database, so they run only when the file was
+changed by something other than briefdeck since briefdeck last wrote it
+(`remember_state` keeps its size, time and inode), or on request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+from briefdeck.findings.index import IndexDamaged
+
+
+def remove(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", ".state"))):
+        try:
+            leftover.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _file_state(path: Path) -> str:
+    st = path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+def remember_state(path: Path) -> None:
+    """Keep the database file's state as briefdeck left it, so that a change by anything else is noticed."""
+    try:
+        path.with_name(path.name + ".state").write_text(_file_state(path), encoding="utf-8")
+    except OSError:
+        pass
+
+
+def unchanged_since_remembered(path: Path) -> bool:
+    try:
+        return path.with_name(path.name + ".state").read_text(encoding="utf-8") == _file_state(path)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def check_whole(db: sqlite3.Connection) -> None:
+    """Raise `IndexDamaged` unless SQLite's checks, the full-text indexes and every document's rows agree."""
+    problems = [row[0] for row in db.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise IndexDamaged("; ".join(str(p) for p in problems[:3]))
+    for table in ("findings_fts", "paragraphs_fts"):
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    digests = {source: digest for source, digest in db.execute("SELECT source, digest FROM files")}
+    if digests != _stored_digests(db, list(digests)):
+        raise IndexDamaged("a document's stored rows do not match what was written")
+
+
+def _stored_digests(db: sqlite3.Connection, sources: list[str]) -> dict[str, str]:
+    digests = {}
+    for source in sources:
+        rows = _document_rows(db, source)
+        digests[source] = document_digest(*rows)
+    return digests
+
+
+def _document_rows(db: sqlite3.Connection, source: str) -> tuple[list, list, list, list]:
+    """A document's rows as `document_digest` takes them: file, paragraphs, findings, tags."""
+    file = list(db.execute("SELECT source, path, sha256, stamp, record, warnings, headings FROM files "
+                           "WHERE source = ?", (source,)).fetchone())
+    paragraphs = [tuple(r) for r in db.execute(
+        'SELECT p.source, p.number, p.section, p.text, p.start, p."end", t.text, t.source FROM paragraphs p '
+        "LEFT JOIN paragraphs_fts t ON t.rowid = p.id WHERE p.source = ? ORDER BY p.number", (source,))]
+    findings = [tuple(r) for r in db.execute(
+        'SELECT f.source, f.paragraph, f.sentence, f.section, f.text, f.tags, f.figures, f.speaker, f.start, '
+        'f."end", t.text FROM findings f LEFT JOIN findings_fts t ON t.rowid = f.id WHERE f.source = ? '
+        "ORDER BY f.paragraph, f.sentence", (source,))]
+    tags = [tuple(r) for r in db.execute(
+        "SELECT f.paragraph, f.sentence, g.tag FROM finding_tags g JOIN findings f ON f.id = g.finding "
+        "WHERE f.source = ? ORDER BY f.paragraph, f.sentence, g.tag", (source,))]
+    return file, paragraphs, findings, tags
+
+
+def document_digest(file, paragraphs, findings, tags) -> str:
+    return hashlib.sha256(json.dumps([list(file), [list(r) for r in paragraphs], [list(r) for r in findings],
+                                      [list(r) for r in tags]], ensure_ascii=False).encode()).hexdigest()
