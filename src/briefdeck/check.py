@@ -62,17 +62,17 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         raise BriefdeckError(Problem(f"the brief has no audience '{audience}'",
                                      hint=choices_hint(audience, keys, "audiences"), code="unknown-audience"),
                              usage=True)
-    index, report = workspace.open_index(progress=progress, lexicon=lexicon, verify=verify)
-    try:
+
+    def resolve(index):
         resolution = resolve_outline(outline, index)
         # What reading noticed about the sources this brief cites ('briefdeck sources' lists the rest).
         cited = {e.citation.source_id for e in resolution.evidence.values()}
         cited |= {f.source for found in resolution.selected.values() for f, _ in found}
         folder = display_path(workspace.sources)
-        noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
-                   for s in index.summaries() if s.id in cited for w in s.warnings]
-    finally:
-        index.close()
+        return resolution, [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
+                            for s in index.summaries() if s.id in cited for w in s.warnings]
+
+    (resolution, noticed), report = workspace.with_index(resolve, progress, lexicon=lexicon, verify=verify)
     result = CheckResult(outline, workspace, problems=list(resolution.problems))
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed

@@ -91,13 +91,6 @@ def _workspace(sources: Optional[Path]) -> Workspace:
     return Workspace.here(sources)
 
 
-def _index(workspace: Workspace, *, quiet: bool = False, verify: bool = False):
-    index, report = workspace.open_index(verify=verify)
-    if not quiet:
-        _warn(report.warnings)
-    return index, report
-
-
 # -- sources, show, find ------------------------------------------------------
 
 @app.command("sources")
@@ -108,8 +101,7 @@ def sources_command(
     verify: bool = VerifyOption,
 ) -> None:
     """List the documents: metadata, paragraph counts, warnings."""
-    index, report = _index(_workspace(sources), quiet=True, verify=verify)
-    summaries = index.summaries()
+    summaries, report = _workspace(sources).with_index(lambda index: index.summaries(), verify=verify)
     if as_json:
         typer.echo(json.dumps(sources_json(summaries), indent=2, ensure_ascii=False))
         _warn(report.warnings)
@@ -137,16 +129,21 @@ def show_command(
     verify: bool = VerifyOption,
 ) -> None:
     """Print a passage or sentence with its locator and section."""
-    index, _ = _index(_workspace(sources), verify=verify)
-    passage = look_up(index, locator)
+    def passage_of(index):
+        passage = look_up(index, locator)
+        if isinstance(passage, Problem):
+            return passage, None, 0
+        source = passage.locator.source
+        return passage, index.records()[source], index.paragraph_count(source)
+
+    (passage, record, count), report = _workspace(sources).with_index(passage_of, verify=verify)
+    _warn(report.warnings)
     if isinstance(passage, Problem):
         _fail([passage], EXIT_ERRORS)
-    record = index.records()[passage.locator.source]
     paragraph = passage.paragraph
     if paragraph is None:
         typer.echo(f"{passage.locator}: {_describe(record)}")
-        typer.echo(f"{index.paragraph_count(passage.locator.source)} paragraphs; show one with "
-                   f"{passage.locator}:pN")
+        typer.echo(f"{count} paragraphs; show one with {passage.locator}:pN")
         return
     typer.echo(f"{passage.locator}  [{paragraph.section or 'no section'}]")
     typer.echo(_describe(record))
@@ -178,10 +175,13 @@ def find_command(
     verify: bool = VerifyOption,
 ) -> None:
     """Search the findings (sentences) of every source."""
-    index, _ = _index(_workspace(sources), verify=verify)
-    _check_choices("source", source, index.source_ids())
-    _check_choices("tag", tag, index.tags() or [])
-    found = index.search(query, sources=source, section=section, tags=tag, limit=limit)
+    def search(index):
+        _check_choices("source", source, index.source_ids())
+        _check_choices("tag", tag, index.tags() or [])
+        return index.search(query, sources=source, section=section, tags=tag, limit=limit)
+
+    found, report = _workspace(sources).with_index(search, verify=verify)
+    _warn(report.warnings)
     if as_json:
         typer.echo(json.dumps(find_json(found), indent=2, ensure_ascii=False))
         return
@@ -290,8 +290,8 @@ def new_command(
                        code="exists")], EXIT_USAGE)
     base = brief.resolve().parent
     workspace = Workspace.for_brief(brief, None, sources)
-    index, _ = workspace.open_index()
-    text = starter_outline(index, sources=os.path.relpath(workspace.sources, base))
+    text, _ = workspace.with_index(lambda index: starter_outline(index, sources=os.path.relpath(workspace.sources,
+                                                                                                 base)))
     write_atomic(brief, text.encode("utf-8"))
     typer.echo(f"wrote {display_path(brief)}; next: briefdeck check {display_path(brief)}")
 

@@ -13,15 +13,19 @@ The project is where ``.briefdeck/`` (the index), ``layouts/`` and
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from briefdeck.errors import BriefdeckError, Problem, display_path
 from briefdeck.findings.index import FindingsIndex
+from briefdeck.findings.integrity import damage_warning, remove
 from briefdeck.findings.sync import SyncReport, open_index
 from briefdeck.findings.tags import Lexicon, load_lexicon
 from briefdeck.sources.corpus import list_sources
+
+T = TypeVar("T")
 
 DEFAULT_SOURCES = "seeds"
 LEXICON_FILE = "lexicon.yaml"
@@ -113,3 +117,28 @@ class Workspace:
         """
         return open_index(self.root, list_sources(self.sources), lexicon or self.lexicon(), progress=progress,
                           verify=verify)
+
+    def with_index(self, use: Callable[[FindingsIndex], T], progress: Callable[[int, int], None] | None = None, *,
+                   lexicon: Lexicon | None = None, verify: bool = False) -> tuple[T, SyncReport]:
+        """``use(index)`` on the index, up to date; closed afterwards.
+
+        Damage that only a query meets (SQLite reports it, or a stored value does not
+        parse) deletes the index, builds it again and runs ``use`` once more, with a warning.
+        """
+        index, report = self.open_index(progress, lexicon=lexicon, verify=verify)
+        try:
+            return use(index), report
+        except sqlite3.DatabaseError as exc:
+            damaged, path = exc, index.path
+        finally:
+            index.close()
+        if path is None:  # an index in memory is built fresh every time: the damage is not the cache's
+            raise damaged
+        remove(path)
+        index, report = self.open_index(progress, lexicon=lexicon)
+        try:
+            result = use(index)
+        finally:
+            index.close()
+        warning = damage_warning(path, damaged)
+        return result, SyncReport(report.read, report.removed, (*report.warnings, warning))

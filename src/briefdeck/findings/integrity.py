@@ -12,7 +12,15 @@ import json
 import sqlite3
 from pathlib import Path
 
+from briefdeck.errors import display_path
 from briefdeck.findings.index import IndexDamaged
+
+
+def damage_warning(path: Path, exc: Exception) -> str:
+    """What a user is told when the index was damaged: the file, SQLite's first words, and what was done."""
+    said = " ".join(str(exc).replace("*** in database main ***", "").split())
+    said = said if len(said) <= 100 else said[:99] + "…"
+    return f"the findings index {display_path(path)} was damaged ({said}); it was deleted and built again"
 
 
 def remove(path: Path) -> None:
@@ -45,9 +53,9 @@ def unchanged_since_remembered(path: Path) -> bool:
 
 def check_whole(db: sqlite3.Connection) -> None:
     """Raise `IndexDamaged` unless SQLite's checks, the full-text indexes and every document's rows agree."""
-    problems = [row[0] for row in db.execute("PRAGMA quick_check")]
+    problems = [row[0] for row in db.execute("PRAGMA integrity_check(3)")]
     if problems != ["ok"]:
-        raise IndexDamaged("; ".join(str(p) for p in problems[:3]))
+        raise IndexDamaged("; ".join(str(p) for p in problems))
     for table in ("findings_fts", "paragraphs_fts"):
         db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
     digests = {source: digest for source, digest in db.execute("SELECT source, digest FROM files")}

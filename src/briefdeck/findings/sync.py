@@ -21,13 +21,15 @@ import sqlite3
 import time
 from collections import deque
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator
 
-from briefdeck.errors import BriefdeckError, Problems, display_path
+from briefdeck.errors import BriefdeckError, Problems
 from briefdeck.findings.extract import source_to_findings
 from briefdeck.findings.index import FindingsIndex, source_token
-from briefdeck.findings.integrity import check_whole, document_digest, remember_state, remove, unchanged_since_remembered
+from briefdeck.findings.integrity import (check_whole, damage_warning, document_digest, remember_state, remove,
+                                           unchanged_since_remembered)
 from briefdeck.findings.model import Figure
 from briefdeck.findings.tags import Lexicon
 from briefdeck.sources.corpus import SourceFile, SourceFolder, located_in, read_file
@@ -94,7 +96,7 @@ def open_index(project: Path, folder: SourceFolder, lexicon: Lexicon, *,
         return _open(path, folder, lexicon, progress, verify)
     except sqlite3.DatabaseError as exc:
         remove(path)
-        warning = f"the findings index {display_path(path)} was damaged ({exc}); it was deleted and built again"
+        warning = damage_warning(path, exc)
     index, report = _open(path, folder, lexicon, progress, False)
     return index, SyncReport(report.read, report.removed, (*report.warnings, warning))
 
@@ -327,7 +329,7 @@ def _read_many(jobs: list[tuple[SourceFile, str]], lexicon: Lexicon, workers: in
 
     chunks = iter([jobs[i:i + _CHUNK] for i in range(0, len(jobs), _CHUNK)])
     with ProcessPoolExecutor(max_workers=workers, initializer=_set_lexicon, initargs=(lexicon,)) as pool:
-        pending = deque(pool.submit(_read_chunk, c) for c, _ in zip(chunks, range(workers * _IN_FLIGHT_PER_WORKER)))
+        pending = deque(pool.submit(_read_chunk, c) for c in islice(chunks, workers * _IN_FLIGHT_PER_WORKER))
         while pending:
             results = pending.popleft().result()
             following = next(chunks, None)
