@@ -13,6 +13,7 @@ The project is where ``.briefdeck/`` (the index), ``layouts/`` and
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,7 @@ def _named_folder(folder: Path, how: str) -> Path:
         return folder
     what = "is a file, not a folder" if folder.exists() else "does not exist"
     raise BriefdeckError(Problem(
-        f"sources folder '{display_path(folder)}' ({how}) {what}: looked for {folder.absolute()}",
+        f"sources folder '{display_path(folder)}' ({how}) {what}: looked for {os.path.abspath(folder)}",
         hint="create it and put the documents in it, or name another folder", code="no-sources-folder"))
 
 
