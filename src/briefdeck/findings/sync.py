@@ -189,7 +189,8 @@ def _sync(index: FindingsIndex, folder: SourceFolder, lexicon: Lexicon,
         if old_stamp == stamp:
             # Times older than the row are trusted; a file touched since (even with its old
             # mtime put back: ctime moves) or a request to verify is decided by its hash.
-            if old_seen == seen and not verify and max(st.st_mtime_ns, st.st_ctime_ns) < (written or 0) - _GRANULARITY_NS:
+            touched_at = max(st.st_mtime_ns, st.st_ctime_ns)
+            if old_seen == seen and not verify and touched_at < (written or 0) - _GRANULARITY_NS:
                 continue
             if sha is not None and sha == _file_sha(source_file.path):
                 touched.append((seen, time.time_ns(), source_file.id))

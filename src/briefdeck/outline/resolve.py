@@ -110,7 +110,8 @@ class _Resolver:
             candidates = self._candidates(pieces, narrow)
             found = [p for p in candidates if find_quote(pieces, p.text) is not None]
             # The final match is made against the files as they are now, never the indexed text alone.
-            matches = [(p, span) for p in self.index.read_now(found) if (span := find_quote(pieces, p.text)) is not None]
+            now = self.index.read_now(found)
+            matches = [(p, span) for p in now if (span := find_quote(pieces, p.text)) is not None]
             if matches or unicodedata.is_normalized("NFD", spec.value):
                 break
         if not matches:
