@@ -271,7 +271,7 @@ def build_command(
         written = build_outputs(result, formats=chosen, out_dir=out_dir)
     for output in written:
         typer.echo(display_path(output.path))
-    typer.echo(build_summary(result))
+    typer.echo(build_summary(result, written))
 
 
 @app.command("new")
@@ -325,12 +325,16 @@ def describe_deck(deck) -> list[str]:
     return lines
 
 
-def build_summary(result) -> str:
+def build_summary(result, written=()) -> str:
+    """One line: audiences, the slides the written .pptx files hold (continuations included), notes, sources."""
+    from briefdeck.render.pptx.check import slide_count
+
     decks = list(result.decks.values())
-    slides = sum(len(d.slides) for d in decks)
+    slides = [slide_count(o.path.read_bytes()) for o in written if o.format == "pptx"]
     notes = sum(len(d.footnotes) for d in decks)
     cited = len({r.id for d in decks for r in d.bibliography})
-    return (f"{_count(len(decks), 'audience')}, {_count(slides, 'slide')}, {_count(notes, 'footnote')}, "
+    return (f"{_count(len(decks), 'audience')}, " + (f"{_count(sum(slides), 'slide')}, " if slides else "")
+            + f"{_count(notes, 'footnote')}, "
             f"{_count(cited, 'source')} cited, {_count(len(result.warnings), 'warning')}")
 
 
