@@ -1,7 +1,7 @@
 """The pipeline runs one way: no module imports from a later stage.
 
     base (errors, files, layouts) < sources < findings < outline < citations < deck < render
-    < (check, project, outputs) < cli
+    < (check, project, outputs, reports) < cli
 
 citations comes before deck because deck/ words every footnote through a
 citation style (deck/notes.py); renderers only lay the words out. Imports
@@ -26,7 +26,7 @@ LAYERS = (
     ("citations", ("citations",)),
     ("deck", ("deck",)),
     ("render", ("render",)),
-    ("outputs", ("check", "project", "outputs")),
+    ("outputs", ("check", "project", "outputs", "reports")),
     ("cli", ("cli", "__main__")),
 )
 RANK = {name: rank for rank, (_, names) in enumerate(LAYERS) for name in names}
