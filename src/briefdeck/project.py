@@ -21,7 +21,7 @@ from typing import Callable, TypeVar
 
 from briefdeck.errors import BriefdeckError, Problem, display_path
 from briefdeck.findings.index import FindingsIndex
-from briefdeck.findings.integrity import damage_warning, remove
+from briefdeck.findings.integrity import damage_warning, is_damage, remove, unusable
 from briefdeck.findings.sync import SyncReport, open_index
 from briefdeck.findings.tags import Lexicon, load_lexicon
 from briefdeck.sources.corpus import list_sources
@@ -133,12 +133,14 @@ class Workspace:
             damaged, path = exc, index.path
         finally:
             index.close()
-        if path is None:  # an index in memory is built fresh every time: the damage is not the cache's
-            raise damaged
+        if path is None or not is_damage(damaged):  # a fresh index in memory, or busy, full, read-only
+            raise unusable(path, damaged) from None
         remove(path)
         index, report = self.open_index(progress, lexicon=lexicon)
         try:
             result = use(index)
+        except sqlite3.DatabaseError as exc:
+            raise unusable(path, exc) from None
         finally:
             index.close()
         warning = damage_warning(path, damaged)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from briefdeck.findings.integrity import is_damage
+
 REPO = Path(__file__).resolve().parents[2]
 TIP = "001_8626f1c1c84b5475.txt"
 QUOTE = "the DPRK remained on Tier 3"
@@ -113,3 +115,28 @@ def test_forty_random_corruptions_change_no_verdict(briefed, cli):
             assert found.exit_code == 0 and json.loads(found.stdout) == clean_find, (attempt, at)
         pristine = pristine if rng.random() < 0.5 else path.read_bytes()  # sometimes damage the repaired one
     assert rebuilt > 0  # some damage was found and repaired, not only harmless bytes hit
+
+
+def test_a_busy_database_is_not_taken_for_a_damaged_one(tmp_path):
+    path = tmp_path / "busy.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t(x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    waiting = sqlite3.connect(path, timeout=0)
+    with pytest.raises(sqlite3.OperationalError) as busy:
+        waiting.execute("SELECT * FROM t")
+    holder.close()
+    waiting.close()
+    (tmp_path / "garbage.sqlite").write_bytes(b"\x00garbage" * 512)
+    garbage = sqlite3.connect(tmp_path / "garbage.sqlite")
+    with pytest.raises(sqlite3.DatabaseError) as damaged:
+        garbage.execute("SELECT * FROM sqlite_master")
+    garbage.close()
+    assert not is_damage(busy.value) and is_damage(damaged.value)
+
+
+def test_a_cache_folder_that_cannot_be_made_leaves_the_index_in_memory(project, cli):
+    (project / ".briefdeck").write_text("not a folder", encoding="utf-8")
+    result = cli(project, "find", "prison camps", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) and (project / ".briefdeck").read_text(encoding="utf-8") == "not a folder"

@@ -12,8 +12,30 @@ import json
 import sqlite3
 from pathlib import Path
 
-from briefdeck.errors import display_path
+from briefdeck.errors import BriefdeckError, Problem, display_path
 from briefdeck.findings.index import IndexDamaged
+
+
+# SQLite's errors that say the database is busy, full, read-only or out of reach, not that it is damaged.
+_NOT_DAMAGE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_FULL", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_NOMEM",
+               "SQLITE_INTERRUPT", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_AUTH")
+_NOT_DAMAGE_WORDS = ("locked", "disk is full", "readonly", "unable to open", "out of memory", "interrupted")
+
+
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """Whether the error says the database holds something wrong, so that building it again helps."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name:
+        return not name.startswith(_NOT_DAMAGE)
+    return not any(words in str(exc) for words in _NOT_DAMAGE_WORDS)
+
+
+def unusable(path: Path | None, exc: sqlite3.DatabaseError) -> BriefdeckError:
+    """The error for an index that is not damaged but cannot be used now (busy, full, read-only)."""
+    where = display_path(path) if path is not None else "in memory"
+    return BriefdeckError(Problem(f"the findings index {where} cannot be used: {exc}",
+                                  hint="another briefdeck may be writing it, or the disk is full or read-only; "
+                                       "try again when it is free", code="index-unusable"))
 
 
 def damage_warning(path: Path, exc: Exception) -> str:

@@ -28,8 +28,8 @@ from typing import Callable, Iterator
 from briefdeck.errors import BriefdeckError, Problems
 from briefdeck.findings.extract import source_to_findings
 from briefdeck.findings.index import FindingsIndex, source_token
-from briefdeck.findings.integrity import (check_whole, damage_warning, document_digest, remember_state, remove,
-                                           unchanged_since_remembered)
+from briefdeck.findings.integrity import (check_whole, damage_warning, document_digest, is_damage, remember_state,
+                                           remove, unchanged_since_remembered, unusable)
 from briefdeck.findings.model import Figure
 from briefdeck.findings.tags import Lexicon
 from briefdeck.sources.corpus import SourceFile, SourceFolder, located_in, read_file
@@ -95,9 +95,14 @@ def open_index(project: Path, folder: SourceFolder, lexicon: Lexicon, *,
     try:
         return _open(path, folder, lexicon, progress, verify)
     except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):  # busy, full or read-only: deleting it would not help
+            raise unusable(path, exc) from None
         remove(path)
         warning = damage_warning(path, exc)
-    index, report = _open(path, folder, lexicon, progress, False)
+    try:
+        index, report = _open(path, folder, lexicon, progress, False)
+    except sqlite3.DatabaseError as exc:
+        raise unusable(path, exc) from None
     return index, SyncReport(report.read, report.removed, (*report.warnings, warning))
 
 
@@ -119,9 +124,11 @@ def _connect(path: Path, folder: SourceFolder, verify: bool) -> FindingsIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path, timeout=30)
         db.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.DatabaseError:
-        raise
-    except (OSError, sqlite3.Error):
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise
+        db, path = sqlite3.connect(":memory:"), None  # a cache that cannot be written: one in memory
+    except OSError:
         db, path = sqlite3.connect(":memory:"), None
     try:
         db.execute("PRAGMA synchronous=NORMAL")
@@ -180,6 +187,7 @@ def _sync(index: FindingsIndex, folder: SourceFolder, lexicon: Lexicon,
         order[source_file.id] = position
         stamp = _stamp(source_file, lexicon)
         sha, old_stamp, old_seen, _, written = stored.get(source_file.id, (None, None, None, None, None))
+        written = written if isinstance(written, int) else 0  # a damaged value trusts no time
         try:
             st = source_file.path.stat()
         except OSError:
@@ -190,7 +198,7 @@ def _sync(index: FindingsIndex, folder: SourceFolder, lexicon: Lexicon,
             # Times older than the row are trusted; a file touched since (even with its old
             # mtime put back: ctime moves) or a request to verify is decided by its hash.
             touched_at = max(st.st_mtime_ns, st.st_ctime_ns)
-            if old_seen == seen and not verify and touched_at < (written or 0) - _GRANULARITY_NS:
+            if old_seen == seen and not verify and touched_at < written - _GRANULARITY_NS:
                 continue
             if sha is not None and sha == _file_sha(source_file.path):
                 touched.append((seen, time.time_ns(), source_file.id))
