@@ -37,8 +37,8 @@ WIDTH = 88
 
 SourcesOption = typer.Option(None, "--sources", help="The sources folder (default: the brief's 'sources:', "
                              "else the nearest seeds/ above the brief or the current folder).")
-VerifyOption = typer.Option(False, "--verify", help="Compare every source's bytes with the index, "
-                            "not only its size and time.")
+VerifyOption = typer.Option(False, "--verify", help="Compare every source's bytes with the index, not only "
+                            "its size and time, and check the index database whole (slower).")
 
 
 def reports_errors(command: Callable) -> Callable:
