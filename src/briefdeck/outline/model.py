@@ -204,6 +204,7 @@ class Outline:
     location: Location
     date_text: str | None = None
     implicit_audience: bool = False
+    layout_location: Location | None = None  # the brief's 'layout:' line, when written
 
     @property
     def name(self) -> str:
