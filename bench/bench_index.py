@@ -70,7 +70,8 @@ def run(words: int = 5_000_000, repeats: int = 5, build_repeats: int = 1) -> lis
                      "spread_s": round(max(builds) - min(builds), 2), "runs": build_repeats,
                      "floor_s": round(floor, 2), "ratio": round(build / floor, 2),
                      # CPU seconds (this process and the readers): what a shared machine's load does not change
-                     "cpu_s": round(build_cpu, 1), "writer_cpu_s": round(main_cpu, 1), "floor_cpu_s": round(floor_cpu, 1),
+                     "cpu_s": round(build_cpu, 1), "writer_cpu_s": round(main_cpu, 1),
+                     "floor_cpu_s": round(floor_cpu, 1),
                      "cpu_ratio": round(build_cpu / floor_cpu, 2),
                      "peak_main_mib": round(self_mib), "peak_reader_mib": round(children_mib),
                      "goal": "<= 2x floor, < 300 MiB",
