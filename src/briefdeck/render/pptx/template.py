@@ -24,9 +24,11 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import SlideLayout
 
-from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
+from briefdeck.errors import BriefdeckError, Problem, choices_hint
 from briefdeck.render.pptx.pages import Rect
 from briefdeck.render.pptx.settings import MAPPABLE_KINDS, PptxSettings
+from briefdeck.render.pptx.template_parts import check_template_parts, drop_external_relationships
+from briefdeck.render.pptx.template_zip import read_template_file, template_error
 
 EMU_PER_POINT = 12700
 FALLBACK_LAYOUT = "Title Only"
@@ -69,6 +71,7 @@ class Base:
     height: float
     slots: dict[str, Slots]
     custom: bool
+    warnings: tuple[Problem, ...] = ()  # what was left out of the template (external links)
 
 
 def load_base(settings: PptxSettings) -> Base:
@@ -79,9 +82,11 @@ def load_base(settings: PptxSettings) -> Base:
         prs.slide_height = round(settings.slide_height * EMU_PER_POINT)
         mapping = {kind: FALLBACK_LAYOUT for kind in MAPPABLE_KINDS}
         custom = False
+        warnings = ()
     else:
         prs = _open_template(settings.template)
         remove_slides(prs)
+        warnings = tuple(drop_external_relationships(prs, settings.template))
         mapping = settings.template_layouts
         custom = True
     layouts = {layout.name: layout for layout in prs.slide_layouts}
@@ -93,20 +98,20 @@ def load_base(settings: PptxSettings) -> Base:
         if name not in by_name:  # reading inherited positions is slow: once per layout
             by_name[name] = _slots(layouts[name], with_rects=custom)
         slots[kind] = by_name[name]
-    return Base(prs, prs.slide_width / EMU_PER_POINT, prs.slide_height / EMU_PER_POINT, slots, custom)
+    return Base(prs, prs.slide_width / EMU_PER_POINT, prs.slide_height / EMU_PER_POINT, slots, custom, warnings)
 
 
 def _open_template(path: Path) -> PresentationObject:
+    data = read_template_file(path)  # bounded, no DTDs: refused with a located error otherwise
     try:
-        data = path.read_bytes()
         if path.suffix.lower() == ".potx":
             data = _potx_as_pptx(data)
-        return Presentation(io.BytesIO(data))
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise BriefdeckError(Problem(f"cannot open the template {display_path(path)}: {exc}",
-                                     Location(display_path(path)),
-                                     "save it again from PowerPoint as a .pptx or .potx file",
-                                     code="layout-template")) from None
+        prs = Presentation(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, etree.XMLSyntaxError) as exc:
+        raise template_error(path, str(exc),
+                             "save it again from PowerPoint as a .pptx or .potx file") from None
+    check_template_parts(prs, path)
+    return prs
 
 
 def _potx_as_pptx(data: bytes) -> bytes:
