@@ -18,6 +18,8 @@ refused). Whatever a template does wrong is a located error, never a crash.
 
 from __future__ import annotations
 
+import os
+import re
 import traceback
 from pathlib import Path
 from typing import Any
@@ -73,14 +75,20 @@ def handout_environment(layout: Layout) -> jinja2.Environment:
 _MAX_BUILT = 1_000_000  # items or characters a template may build with * or **
 
 
-class _Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, also refusing ``"x" * 10**10`` and ``9 ** 9 ** 9`` (memory and time bombs)."""
+_WIDE_FORMAT = re.compile(r"%[-+ #0]*(?:\*|[0-9]{5,}|\.(?:\*|[0-9]{5,}))")
 
-    intercepted_binops = frozenset({"*", "**"})
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, also refusing ``"x" * 10**10``, ``9 ** 9 ** 9`` and ``"%099999999d" % 1``
+    (memory and time bombs)."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def call_binop(self, context, operator, left, right):
         if operator == "**" and isinstance(right, int) and abs(right) > 1000:
             raise jinja2.sandbox.SecurityError(f"the power {right} is too large for a handout")
+        if operator == "%" and isinstance(left, str) and _WIDE_FORMAT.search(left):
+            raise jinja2.sandbox.SecurityError("the template formats a value too wide for a handout")
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(times, int) \
@@ -106,11 +114,19 @@ class ContainedLoader(jinja2.FileSystemLoader):
         allowed = [folder.parent.resolve(), bundled_layouts_dir().resolve()]
         target = path.resolve()
         if not any(target.is_relative_to(root) for root in allowed):
+            link = _link_path(path)
             raise BriefdeckError(Problem(
-                f"the handout template {display_path(path)} is a link to {target}, outside its layout folder "
-                f"{display_path(folder.parent)}", Location(display_path(path)),
+                f"the handout template {link} is a link to {target}, outside its layout folder "
+                f"{display_path(folder.parent)}", Location(link),
                 "copy the file into the layout folder instead of linking to it", code="handout-template"))
         return source, filename, uptodate
+
+
+def _link_path(path: Path) -> str:
+    """A symlink's own path as the user should see it (`display_path` would show its target)."""
+    absolute = Path(os.path.abspath(path))
+    cwd = Path(os.path.abspath(Path.cwd()))
+    return str(absolute.relative_to(cwd)) if absolute.is_relative_to(cwd) else str(absolute)
 
 
 def _finalize(value: Any) -> Any:
