@@ -23,6 +23,7 @@ import io
 import os
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -64,7 +65,12 @@ def check_template_zip(data: bytes, path: Path) -> None:
             for entry in entries:
                 if entry.filename.lower().endswith(_XML_SUFFIXES):
                     _check_xml(archive.read(entry), entry.filename, path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, OSError) as exc:
+                else:  # unpacked (within the limits) only to check it is whole: python-pptx reads it too
+                    with archive.open(entry) as part:
+                        while part.read(1024 * 1024):
+                            pass
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, ValueError,
+            OSError) as exc:
         # A damaged, encrypted or unsupported zip: python-pptx could not read it either.
         raise template_error(path, f"it is not a readable .pptx/.potx (zip) file: {exc}",
                              "save it again from PowerPoint as a .pptx or .potx file") from None
