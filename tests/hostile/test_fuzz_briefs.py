@@ -28,7 +28,7 @@ from briefdeck.project import Workspace
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 BRIEFS = int(os.environ.get("BRIEFDECK_FUZZ_BRIEFS", "10000"))
-SEED = 20261129
+SEED = int(os.environ.get("BRIEFDECK_FUZZ_SEED", "20261129"))
 
 BASE = {
     "title": "North Korea and Human Trafficking",

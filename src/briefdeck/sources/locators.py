@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 MAX_NUMBER = 999_999_999
-LOCATOR = re.compile(r"(?P<source>[a-z0-9][a-z0-9._-]*)(?::p(?P<paragraph>\d+)(?:\.s(?P<sentence>\d+))?)?")
+LOCATOR = re.compile(r"(?P<source>[a-z0-9][a-z0-9._-]*)(?::p(?P<paragraph>[0-9]+)(?:\.s(?P<sentence>[0-9]+))?)?")
 
 
 @dataclass(frozen=True)
