@@ -1,5 +1,6 @@
 """10,000 generated briefs through `check_brief`: every one gives a result or a BriefdeckError, none an
-internal error.
+internal error. One in 50 also goes through `briefdeck check` (no traceback, no "internal error" in its
+output), and one in 20 of those that check clean is rendered to .pptx and .html.
 
 Each brief starts from a valid one and is mutated at random, seeded so a failure can be repeated: keys and
 values of every kind (text, numbers, lists, mappings, nulls, odd Unicode), slide kinds, ``select:`` blocks
@@ -21,12 +22,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from briefdeck.check import check_brief
+from briefdeck.cli import app
 from briefdeck.errors import BriefdeckError
+from briefdeck.layouts import find_layout
 from briefdeck.project import Workspace
+from briefdeck.render.handout import deck_to_html
+from briefdeck.render.pptx import deck_to_pptx
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+CLI_EVERY = 50  # one brief in this many also goes through `briefdeck check`
+RENDER_EVERY = 20  # of the briefs that check clean, one in this many is also rendered (pptx and html)
 BRIEFS = int(os.environ.get("BRIEFDECK_FUZZ_BRIEFS", "10000"))
 SEED = int(os.environ.get("BRIEFDECK_FUZZ_SEED", "20261129"))
 
@@ -72,6 +80,8 @@ WORDS = ["the DPRK remained on Tier 3", "80,000 to 120,000", "prison camps", "fo
          "\x00", "\x1b[31m", "<script>alert(1)</script>", "{{ 7*7 }}", "%s%n", "' OR 1=1 --", "\\", "\ud800",
          "x" * 2000, "NEAR(prison camps)", "prison AND", "\"", "*", "^", "camps*", "NOT", "OR OR", "(", ")",
          "col:prison", "{prison camps}", "prison -camps", "2.6 million", "$105,000,000", "1e309", "-0"]
+DATES = ["2026-11-22", "9999-12-31", "0001-01-01", "1979-12-31", "2107-12-31", "2108-01-01", "2024-02-29",
+         "Autumn term 2026", "2026-W48"]
 TAME_WORDS = [w for w in WORDS if w.strip() and w.isprintable()]  # words a brief may well hold
 NUMBERS = [0, 1, 3, 50, 51, -1, 99999999999999999999999, 2**63, 1.5, float("inf"), True, False]
 
@@ -156,10 +166,12 @@ def containers(node, path=()):
 def mutate(rng: random.Random, brief: dict, tame: bool) -> None:
     """One random change somewhere in ``brief``; a ``tame`` change keeps the brief's shape valid."""
     slides = brief.get("slides") if isinstance(brief.get("slides"), list) else None
-    action = rng.randrange(4 if tame else 10)
+    action = rng.randrange(5 if tame else 10)
     if slides is None:
-        action = max(action, 4)
-    if action == 0:
+        action = max(action, 5)
+    if action == 4:
+        brief["date"] = rng.choice(DATES)
+    elif action == 0:
         slides.append({"title": rng.choice(WORDS[:4]), "select": select(rng, tame)})
     elif action == 1:
         points = [{"text": rng.choice(TAME_WORDS if tame else WORDS), **evidence(rng, tame)}
@@ -176,7 +188,7 @@ def mutate(rng: random.Random, brief: dict, tame: bool) -> None:
     elif action == 3:
         slides.append({"title": rng.choice(WORDS[:4]), "points": [
             {"text": rng.choice(TAME_WORDS if tame else WORDS), "unsourced": rng.choice([True, "true"] if tame else [True, False, "maybe"])}]})
-    elif action == 4:
+    elif action == 5:
         brief["audiences"] = {rng.choice(["policy", "classroom", "x", "", "a b"]): {
             "label": rng.choice(WORDS), "handout": rng.choice(["memo", "reading", "slides", "poster", None]),
             "omit_tags": rng.sample(TAGS, rng.randrange(3))} for _ in range(rng.randrange(1, 3))}
@@ -262,9 +274,16 @@ def test_ten_thousand_generated_briefs_give_no_internal_error(fuzz_project, monk
     monkeypatch.setattr(Workspace, "lexicon", lambda self: lexicon)
     monkeypatch.setattr(Workspace, "open_index", lambda self, progress=None, *, lexicon=None: (index, _NoReport()))
     path = root / "briefs" / "fuzz.yaml"
-    internal, outcomes = [], {"ok": 0, "errors": 0, "refused": 0}
+    internal, outcomes = [], {"ok": 0, "errors": 0, "refused": 0, "rendered": 0, "cli": 0}
+    layout = find_layout("default", project=root)
     for number, text in generated_briefs(BRIEFS, SEED):
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        if number % CLI_EVERY == 0:  # a sample through the command line too: its words, not only its exceptions
+            shown = CliRunner().invoke(app, ["check", str(path)], catch_exceptions=False)
+            assert shown.exit_code in (0, 1, 2), shown.output
+            if "Traceback" in shown.output or "internal error" in shown.output:
+                internal.append(f"`check` of brief {number} (seed {SEED}):\n{text}\n{shown.output}")
+            outcomes["cli"] += 1
         try:
             result = check_brief(path, strict=number % 2 == 0)
         except BriefdeckError as exc:
@@ -283,8 +302,19 @@ def test_ten_thousand_generated_briefs_give_no_internal_error(fuzz_project, monk
         else:
             assert result.decks, text
             outcomes["ok"] += 1
+            if outcomes["ok"] % RENDER_EVERY == 1:  # a sample goes on to the renderers (slower: seconds each)
+                try:
+                    for deck in result.decks.values():
+                        assert deck_to_pptx(deck, layout=layout) and deck_to_html(deck, layout=layout)
+                    outcomes["rendered"] += 1
+                except BriefdeckError as exc:
+                    assert exc.problems and all(p.message for p in exc.problems), text
+                except Exception:  # noqa: BLE001 -- exactly what this test counts
+                    internal.append(f"rendering brief {number} (seed {SEED}):\n{text}\n{traceback.format_exc()}")
     summary = (f"fuzzed {BRIEFS} briefs: {len(internal)} internal errors "
-               f"({outcomes['ok']} built, {outcomes['errors']} with located errors, {outcomes['refused']} refused)")
+               f"({outcomes['ok']} checked clean, {outcomes['rendered']} of them rendered, "
+               f"{outcomes['errors']} with located errors, {outcomes['refused']} refused; "
+               f"{outcomes['cli']} also through `briefdeck check`)")
     print(summary)
     assert not internal, summary + "\n\n" + "\n\n".join(internal[:5])
     assert outcomes["ok"] > BRIEFS // 20 and outcomes["errors"] > BRIEFS // 20, summary  # both ways exercised
