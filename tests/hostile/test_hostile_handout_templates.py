@@ -103,3 +103,27 @@ def test_a_link_to_another_file_of_the_same_layout_is_fine(project, cli):
     result = build_html(cli, project)
     assert result.exit_code == 0, result.output
     assert "OWN" in (project / "build" / "b-all-handout.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, data, byte", [
+    ("handout/handout.css", b"\xff\xfe body {}", 0),
+    ("handout/reading.html", b"{{ doc.title }}\xff", 15),
+])
+def test_a_template_or_stylesheet_that_is_not_utf8_names_the_file(project, cli, name, data, byte):
+    make_layout(project, "evil", files={name: data})
+    write_brief(project, layout="evil")
+    result = build_html(cli, project)
+    assert result.exit_code == 1
+    assert (f"layouts/evil/{name}: error: the handout template layouts/evil/{name} is not UTF-8 text (byte {byte})"
+            in result.stderr)
+    assert_no_traceback(result.output)
+
+
+def test_a_stylesheet_linked_outside_the_layout_is_refused(project, cli):
+    folder = make_layout(project, "evil")
+    (folder / "handout").mkdir()
+    os.symlink("/etc/passwd", folder / "handout" / "handout.css")
+    write_brief(project, layout="evil")
+    result = build_html(cli, project)
+    assert result.exit_code == 1
+    assert "layouts/evil/handout/handout.css is a link to /etc/passwd, outside its layout folder" in result.stderr

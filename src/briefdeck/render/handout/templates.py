@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -72,6 +73,7 @@ def handout_environment(layout: Layout) -> jinja2.Environment:
     return env
 
 
+MAX_TEMPLATE_BYTES = 1024 * 1024
 _MAX_BUILT = 1_000_000  # items or characters a template may build with * or **
 
 
@@ -102,24 +104,51 @@ class ContainedLoader(jinja2.FileSystemLoader):
 
     A layout's ``handout/`` folder is in ``<layout>/handout``; a template
     there that is a symlink to a file outside ``<layout>`` (or outside the
-    bundled layouts) could show any file on the machine in the handout.
+    bundled layouts) could show any file on the machine in the handout. A
+    template must also be UTF-8 and at most `MAX_TEMPLATE_BYTES`.
     """
 
     def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
-        path = Path(filename)
-        folder = path.parent
-        for _ in Path(template).parts[:-1]:
-            folder = folder.parent
-        allowed = [folder.parent.resolve(), bundled_layouts_dir().resolve()]
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            path = Path(searchpath, *pieces)
+            if path.is_file():
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        allowed = [Path(searchpath).parent.resolve(), bundled_layouts_dir().resolve()]
         target = path.resolve()
         if not any(target.is_relative_to(root) for root in allowed):
             link = _link_path(path)
             raise BriefdeckError(Problem(
                 f"the handout template {link} is a link to {target}, outside its layout folder "
-                f"{display_path(folder.parent)}", Location(link),
+                f"{display_path(Path(searchpath).parent)}", Location(link),
                 "copy the file into the layout folder instead of linking to it", code="handout-template"))
-        return source, filename, uptodate
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_TEMPLATE_BYTES + 1)
+            mtime = path.stat().st_mtime
+        except OSError as exc:
+            raise _template_file_error(path, f"cannot be read: {exc.strerror or exc}") from None
+        if len(data) > MAX_TEMPLATE_BYTES:
+            raise _template_file_error(path, f"is larger than {MAX_TEMPLATE_BYTES:,} bytes")
+        try:
+            source = data.decode(self.encoding)
+        except UnicodeDecodeError as exc:
+            raise _template_file_error(path, f"is not UTF-8 text (byte {exc.start})") from None
+
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime == mtime
+            except OSError:
+                return False
+
+        return source, str(path), uptodate
+
+
+def _template_file_error(path: Path, what: str) -> BriefdeckError:
+    return BriefdeckError(Problem(f"the handout template {display_path(path)} {what}", Location(display_path(path)),
+                                  "save it as UTF-8 text in the layout folder", code="handout-template"))
 
 
 def _link_path(path: Path) -> str:
