@@ -122,7 +122,9 @@ def _zip(package, date: dt.date | None) -> bytes:
     """The package as a zip: fixed timestamps and attributes, parts in relationship order."""
     day = min(max(date or EPOCH, EPOCH), LAST)  # a brief dated 9999-12-31 still gets a valid zip
     stamp = (day.year, day.month, day.day, 0, 0, 0)
-    parts = list(package.iter_parts())
+    # A damaged template can leave two parts of one name (its own core properties, reached by a
+    # relationship of the wrong type, and the one python-pptx adds): the later one, ours, is kept.
+    parts = list({part.partname: part for part in package.iter_parts()}.values())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         def write(name: str, blob: bytes) -> None:
