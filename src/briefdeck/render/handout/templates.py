@@ -26,7 +26,7 @@ from typing import Any
 
 import jinja2
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from briefdeck.errors import BriefdeckError, Location, Problem, display_path
@@ -36,6 +36,9 @@ from .text import clean_text
 
 HANDOUT_DIR = "handout"
 STYLESHEET = "handout.css"
+MAX_TEMPLATE_BYTES = 1024 * 1024
+_MAX_BUILT = 1_000_000  # items or characters a template may build with * or **
+_WIDE_FORMAT = re.compile(r"%[-+ #0]*(?:\*|[0-9]{5,}|\.(?:\*|[0-9]{5,}))")  # "%099999999d", "%*d"
 
 
 def template_dirs(layout: Layout) -> list[Path]:
@@ -73,29 +76,22 @@ def handout_environment(layout: Layout) -> jinja2.Environment:
     return env
 
 
-MAX_TEMPLATE_BYTES = 1024 * 1024
-_MAX_BUILT = 1_000_000  # items or characters a template may build with * or **
-
-
-_WIDE_FORMAT = re.compile(r"%[-+ #0]*(?:\*|[0-9]{5,}|\.(?:\*|[0-9]{5,}))")
-
-
 class _Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, also refusing ``"x" * 10**10``, ``9 ** 9 ** 9`` and ``"%099999999d" % 1``
+    """Jinja's sandbox, also refusing ``"x" * 10**10``, ``2 ** 10**8`` and ``"%099999999d" % 1``
     (memory and time bombs)."""
 
     intercepted_binops = frozenset({"*", "**", "%"})
 
     def call_binop(self, context, operator, left, right):
         if operator == "**" and isinstance(right, int) and abs(right) > 1000:
-            raise jinja2.sandbox.SecurityError(f"the power {right} is too large for a handout")
+            raise SecurityError(f"the power {right} is too large for a handout")
         if operator == "%" and isinstance(left, str) and _WIDE_FORMAT.search(left):
-            raise jinja2.sandbox.SecurityError("the template formats a value too wide for a handout")
+            raise SecurityError("the template formats a value too wide for a handout")
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(times, int) \
                         and len(seq) * times > _MAX_BUILT:
-                    raise jinja2.sandbox.SecurityError("the template builds a value too large for a handout")
+                    raise SecurityError("the template builds a value too large for a handout")
         return super().call_binop(context, operator, left, right)
 
 
@@ -191,7 +187,7 @@ def render_template(env: jinja2.Environment, name: str, dirs: list[Path], **cont
         where = Location(display_path(exc.filename or exc.name or name), exc.lineno)
         raise BriefdeckError(Problem(f"handout template syntax error: {exc.message}", where,
                                      "fix the template at that line", code="handout-template")) from None
-    except jinja2.sandbox.SecurityError as exc:
+    except SecurityError as exc:
         raise BriefdeckError(Problem(f"handout template reaches outside the handout: {exc}",
                                      _template_location(exc, dirs) or Location(name),
                                      "a template may only show the values it is given ('doc', 'stylesheet', "
