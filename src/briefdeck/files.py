@@ -91,17 +91,19 @@ def discard(staged: list[Staged]) -> None:
             pass
 
 
-def remove_stale_parts(folder: Path, started: float, names: list[str]) -> list[Path]:
-    """Remove the ``.NAME.XXXX.part`` files of ``names`` in ``folder`` left by builds that died.
+def remove_stale_parts(folder: Path, started: float, suffixes: tuple[str, ...]) -> list[Path]:
+    """Remove the ``.NAME.XXXX.part`` files in ``folder``, NAME ending with one of ``suffixes``, left by
+    builds that died.
 
     Only files last written before ``started`` (this build's start, from
     `time.time`) whose lock nobody holds are removed: a build running at the
-    same time keeps its own.
+    same time keeps its own, and other programs' ``.part`` files are left alone.
     """
-    pattern = re.compile("|".join(rf"\.{re.escape(name)}\.[A-Za-z0-9_]+{re.escape(PART_SUFFIX)}" for name in names))
+    ends = "|".join(re.escape(suffix) for suffix in suffixes)
+    pattern = re.compile(rf"\..+(?:{ends})\.[A-Za-z0-9_]+{re.escape(PART_SUFFIX)}")
     removed = []
     try:
-        candidates = sorted(folder.iterdir()) if names else []
+        candidates = sorted(folder.iterdir()) if suffixes else []
     except OSError:  # no folder yet: nothing left over
         return []
     for path in candidates:

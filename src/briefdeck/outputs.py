@@ -22,6 +22,7 @@ from briefdeck.files import Staged, commit, discard, remove_stale_parts, stage
 from briefdeck.layouts import Layout, find_layout
 
 FORMATS = ("pptx", "html", "pdf")
+SUFFIXES = {"pptx": ".pptx", "html": "-handout.html", "pdf": "-handout.pdf"}  # of every output's file name
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 def planned_outputs(result: CheckResult, formats: tuple[str, ...], out_dir: Path) -> list[Output]:
     name = result.outline.name
-    suffix = {"pptx": ".pptx", "html": "-handout.html", "pdf": "-handout.pdf"}
-    return [Output(key, fmt, out_dir / f"{name}-{key}{suffix[fmt]}") for key in result.decks for fmt in formats]
+    return [Output(key, fmt, out_dir / f"{name}-{key}{SUFFIXES[fmt]}") for key in result.decks for fmt in formats]
 
 
 def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Path,
@@ -69,7 +69,7 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
         if progress:
             progress(output)
     result.problems.extend(dict.fromkeys(warnings))  # the template is read once per deck: say it once
-    remove_stale_parts(out_dir, started, [o.path.name for o in outputs])
+    remove_stale_parts(out_dir, started, tuple(SUFFIXES.values()))
     staged: list[Staged] = []
     try:
         for output, data in zip(outputs, rendered):

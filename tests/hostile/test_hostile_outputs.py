@@ -87,11 +87,13 @@ def test_parts_left_by_a_dead_build_are_removed_and_others_kept(project, cli):
     folder = project / "build"
     dead = folder / ".b-policy.pptx.k3j2h1g0.part"
     dead.write_bytes(b"half a deck")
-    unrelated = folder / ".notes.txt.abcdef.part"  # not one of this build's outputs
+    other = folder / ".other-brief-policy-handout.pdf.a1b2c3d4.part"  # another brief's, also dead
+    other.write_bytes(b"half a handout")
+    unrelated = folder / ".notes.txt.abcdef.part"  # not briefdeck's
     unrelated.write_bytes(b"someone else's")
     held = folder / ".b-classroom.pptx.zzzzzz.part"  # a build running now holds its lock
     held.write_bytes(b"being written")
-    for path in (dead, unrelated, held):
+    for path in (dead, other, unrelated, held):
         os.utime(path, (1_000_000_000, 1_000_000_000))
     holder = os.open(held, os.O_RDONLY)
     fcntl.flock(holder, fcntl.LOCK_EX)
@@ -100,7 +102,7 @@ def test_parts_left_by_a_dead_build_are_removed_and_others_kept(project, cli):
     finally:
         os.close(holder)
     assert result.exit_code == 0, result.output
-    assert not dead.exists() and unrelated.exists() and held.exists()
+    assert not dead.exists() and not other.exists() and unrelated.exists() and held.exists()
     assert snapshot(folder).keys() == before.keys() | {unrelated.name, held.name}
 
 
