@@ -13,6 +13,7 @@ from typing import Callable
 from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
+from briefdeck.layouts import find_layout
 from briefdeck.links import link_warnings
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
@@ -57,6 +58,7 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
     outline = load_outline(path, known_tags=lexicon.tags)
     workspace = Workspace.at(base, outline.sources, base=base)
+    check_layout(outline, workspace.root, base)
     keys = [a.key for a in outline.audiences]
     if audience is not None and audience not in keys:
         raise BriefdeckError(Problem(f"the brief has no audience '{audience}'",
@@ -84,6 +86,20 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         result.problems.extend(warnings)
     result.problems.extend(link_warnings(result.decks.values(), workspace.sources))
     return _strict(result, strict)
+
+
+def check_layout(outline: Outline, project: Path, base: Path) -> None:
+    """Find the brief's layout and check every setting of it, as ``build`` will read them.
+
+    A layout that cannot be found is reported at the brief's ``layout:`` line;
+    a bad setting at its line in ``layout.yaml``.
+    """
+    # Imported here: the renderer's package loads python-pptx (0.4 s), which
+    # the commands that never read a layout (find, show, sources) do not need.
+    from briefdeck.render.pptx.settings import pptx_settings
+
+    layout = find_layout(outline.layout, project=project, base=base, location=outline.layout_location)
+    pptx_settings(layout)  # every setting, the handout's colours and language among them
 
 
 def _strict(result: CheckResult, strict: bool) -> CheckResult:

@@ -271,7 +271,7 @@ def build_command(
         typer.echo(str(problem), err=True)
     for output in written:
         typer.echo(display_path(output.path))
-    typer.echo(build_summary(result))
+    typer.echo(build_summary(result, written))
 
 
 @app.command("new")
@@ -324,12 +324,16 @@ def describe_deck(deck) -> list[str]:
     return lines
 
 
-def build_summary(result) -> str:
+def build_summary(result, written=()) -> str:
+    """One line: audiences, the slides the written .pptx files hold (continuations included), notes, sources."""
+    from briefdeck.render.pptx.check import slide_count
+
     decks = list(result.decks.values())
-    slides = sum(len(d.slides) for d in decks)
+    slides = [slide_count(o.path.read_bytes()) for o in written if o.format == "pptx"]
     notes = sum(len(d.footnotes) for d in decks)
     cited = len({r.id for d in decks for r in d.bibliography})
-    return (f"{_count(len(decks), 'audience')}, {_count(slides, 'slide')}, {_count(notes, 'footnote')}, "
+    return (f"{_count(len(decks), 'audience')}, " + (f"{_count(sum(slides), 'slide')}, " if slides else "")
+            + f"{_count(notes, 'footnote')}, "
             f"{_count(cited, 'source')} cited, {_count(len(result.warnings), 'warning')}")
 
 

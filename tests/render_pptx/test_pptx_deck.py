@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from briefdeck.deck.model import Citation, Slide
+from briefdeck.deck.model import Slide
 from briefdeck.layouts import find_layout
 from briefdeck.render.pptx import check_pptx, deck_to_pptx
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 from .decks import EXAMPLE_CITE, KING, example_deck, korean_deck, make_deck, make_slide, tier3_slide
 from .readback import notes, open_pptx, paragraphs, shape, shapes, superscripts, titles

@@ -48,6 +48,16 @@ def test_end_notes_continue_over_slides_and_follow_continued_slides(layout):
                                                         for n in range(2, content + 1)]
     for slide in list(prs.slides)[content:]:  # a heading never ends a notes slide
         assert not paragraphs(slide, "Body")[-1].startswith("Slide ")
+    listed: dict[int, list[str]] = {}  # the end notes under each "Slide n:" heading, by their numbers
+    for line in [p for slide in list(prs.slides)[content:] for p in paragraphs(slide, "Body")]:
+        if line.startswith("Slide "):
+            page = int(line.split()[1].rstrip(":"))
+            listed[page] = []
+        else:
+            listed[page].append(line.split(" ", 1)[0])
+    for page, slide in enumerate(list(prs.slides)[:content], 1):  # the slide's own numbers on every page
+        markers = [m for p in shape(slide, "Body").text_frame.paragraphs for m in superscripts(p)]
+        assert sorted(set(markers), key=int) == listed[page]
 
 
 def test_notes_keeps_markers_on_slides_and_the_notes_only_in_speaker_notes(layout):

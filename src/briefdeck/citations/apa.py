@@ -33,8 +33,7 @@ from briefdeck.citations.dates import year_first_date, year_only
 from briefdeck.citations.names import apa_name, fold_for_sorting, sort_key
 from briefdeck.citations.text import Formatted
 from briefdeck.citations.work import Work, paragraph_label, short_title, speaker_of, without_article, work_of
-from briefdeck.deck.model import Citation
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 REFERENCE_AUTHOR_LIMIT = 20  # more: the first nineteen, ". . .", the last
 IN_TEXT_AUTHOR_LIMIT = 2  # more: "First et al."

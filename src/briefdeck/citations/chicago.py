@@ -31,8 +31,7 @@ from briefdeck.citations.names import and_list, display_name, fold_for_sorting, 
 from briefdeck.citations.text import Formatted
 from briefdeck.citations.work import (Work, paragraph_label, short_title, speaker_of, without_article,
                                       work_of)
-from briefdeck.deck.model import Citation
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 NOTE_AUTHOR_LIMIT = 3  # four or more: the first and "et al."
 BIBLIOGRAPHY_AUTHOR_LIMIT = 10  # more than ten: the first seven and "et al."

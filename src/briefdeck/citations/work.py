@@ -14,9 +14,8 @@ from typing import Any, Mapping
 from briefdeck.citations.dates import Date, parse_date
 from briefdeck.citations.names import Name, display_name
 from briefdeck.citations.typography import curly, en_dash_ranges, fold_whitespace
-from briefdeck.deck.model import Citation
 from briefdeck.errors import BriefdeckError, Problem
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 # Types whose title names a whole work (italic); the rest are parts of a
 # container (a post in a blog, an article in a journal) and are quoted.

@@ -12,7 +12,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from briefdeck.deck.model import Citation
 from briefdeck.errors import Problem, choices_hint
 from briefdeck.findings.index import FindingsIndex, StoredParagraph
 from briefdeck.findings.lookup import look_up
@@ -20,7 +19,7 @@ from briefdeck.findings.model import Figure, Finding
 from briefdeck.outline.model import EvidenceSpec, Outline, SelectSpec
 from briefdeck.outline.quotes import find_quote, quote_pieces
 from briefdeck.sources.locators import Locator
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 from briefdeck.sources.sentences import sentence_spans
 
 _SHOWN = 160  # characters of a passage shown in an error
