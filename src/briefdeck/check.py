@@ -84,7 +84,8 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         deck, warnings = brief_to_deck(outline, resolution, key)
         result.decks[key] = deck
         result.problems.extend(warnings)
-    result.problems.extend(link_warnings(result.decks.values(), workspace.sources))
+    result.problems.extend(link_warnings((r for d in result.decks.values() for r in d.bibliography),
+                                         workspace.sources))
     return _strict(result, strict)
 
 

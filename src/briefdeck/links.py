@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from briefdeck.deck.model import Deck
 from briefdeck.errors import Location, Problem, display_path
+from briefdeck.sources.model import SourceRecord
 
 LINK_SCHEMES = ("http", "https", "mailto")
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -49,17 +49,16 @@ def live_link(url: str | None) -> str | None:
     return None
 
 
-def link_warnings(decks: Iterable[Deck], sources_folder: Path) -> list[Problem]:
-    """A warning for each cited record whose URL will be shown as text, not made a link."""
+def link_warnings(records: Iterable[SourceRecord], sources_folder: Path) -> list[Problem]:
+    """A warning for each record (the cited ones) whose URL will be shown as text, not made a link."""
     seen: dict[str, Problem] = {}
     where = Location(display_path(sources_folder / "sources.yaml"))
-    for deck in decks:
-        for record in deck.bibliography:
-            url = record.csl.get("URL")
-            if record.id in seen or not isinstance(url, str) or not url.strip() or live_link(url):
-                continue
-            seen[record.id] = Problem(
-                f"record '{record.id}': URL {url.strip()!r} is not a web or mail address, so it is shown as text, "
-                "not as a link", where, f"only {', '.join(LINK_SCHEMES)} URLs become links; "
-                "check where this record's URL leads", severity="warning", code="unsafe-link")
+    for record in records:
+        url = record.csl.get("URL")
+        if record.id in seen or not isinstance(url, str) or not url.strip() or live_link(url):
+            continue
+        seen[record.id] = Problem(
+            f"record '{record.id}': URL {url.strip()!r} is not a web or mail address, so it is shown as text, "
+            "not as a link", where, f"only {', '.join(LINK_SCHEMES)} URLs become links; "
+            "check where this record's URL leads", severity="warning", code="unsafe-link")
     return list(seen.values())
