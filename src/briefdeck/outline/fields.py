@@ -193,7 +193,8 @@ _SLIDE_COMMON = (
 _POINTS = Field("points", ListOf(place="a point"), "The points, each with its evidence.")
 _SELECT = Field("select", Nested(place="a select block"), "Findings chosen by a search of the sources.")
 _QUOTE = Field("quote", Text(), "Words that must occur in the sources.")
-_SOURCE = Field("source", Text(reader="locator"), "SOURCE, SOURCE:pN or SOURCE:pN.sM.")
+_SOURCE = Field("source", Text(reader="locator"),
+                "SOURCE, SOURCE:pN or SOURCE:pN.sM; or a citation key: @KEY, @KEY, para. N or [@KEY, para. N].")
 _FINDING = Field("finding", Text(reader="locator"), "One sentence: SOURCE:pN.sM.")
 SLIDES = {
     "bullets": Place("a bullets slide", _SLIDE_COMMON + (_POINTS, _SELECT)),
@@ -216,7 +217,8 @@ POINT = Place("a point", (
 ))
 SELECT = Place("a select block", (
     Field("query", Text(reader=None), "Words to search for."),
-    Field("sources", Names(reader="source_ids"), "Search only these sources.", "select sources"),
+    Field("sources", Names(reader="source_ids"), "Search only these sources (ids, or keys written @KEY).",
+          "select sources"),
     Field("section", Text(), "Search only this section."),
     Field("tag", Names(), "Only findings with this tag."),
     Field("tags", Names(), "Only findings with these tags."),
