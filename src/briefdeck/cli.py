@@ -320,9 +320,9 @@ def describe_deck(deck) -> list[str]:
             figure = f"{point.figure} " if point.figure else ""
             markers = "".join(f"[{n}]" for n in point.footnotes)
             lines.append(f"     - {figure}{point.text} {markers}".rstrip())
-        for note in slide.footnotes:
-            quoted = f" “{note.citation.quoted}”" if note.citation.quoted else ""
-            lines.append(f"       [{note.number}] {note.citation.locator}{quoted}")
+        for note, cited in ((note, cited) for note in slide.footnotes for cited in note.cited):
+            quoted = f" “{cited.quoted}”" if cited.quoted else ""
+            lines.append(f"       [{note.number}] {cited.locator}{quoted}")
     return lines
 
 
@@ -363,7 +363,9 @@ def _deck_json(deck) -> dict:
                         "unsourced": p.unsourced} for p in s.points],
             "footnotes": [{"number": f.number, "handout_number": f.handout_number, "locator": f.citation.locator,
                            "source": f.citation.source_id, "quoted": f.citation.quoted,
-                           "speaker": f.citation.speaker} for f in s.footnotes],
+                           "speaker": f.citation.speaker,
+                           "passages": [{"locator": c.locator, "quoted": c.quoted} for c in f.cited]}
+                          for f in s.footnotes],
         } for s in deck.slides],
         "bibliography": [r.id for r in deck.bibliography],
     }

@@ -17,6 +17,7 @@ from briefdeck.errors import Problem
 from briefdeck.findings.figures import figures_agree, parse_figures
 from briefdeck.outline.model import AudienceSpec, Outline, PointSpec, SlideSpec
 from briefdeck.outline.resolve import Evidence, Resolution
+from briefdeck.sources.model import SourceRecord
 
 CONTENT_NOTE_TITLE = "Content note"
 SOURCES_TITLE = "Sources"
@@ -30,21 +31,12 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
     spec = outline.audience(audience_key)
     if spec is None:
         raise KeyError(audience_key)
-    builder = _Builder(outline, resolution, _audience(spec))
-    slides = [Slide("title", outline.title, subtitle=outline.subtitle)]
-    if spec.content_note:
-        slides.append(Slide("content-note", CONTENT_NOTE_TITLE, points=(Point(spec.content_note),)))
-    section = None
-    for slide_spec in outline.slides:
-        if not slide_spec.shown_to(audience_key):
-            continue
-        if slide_spec.kind == "section":
-            section = slide_spec.title_for(audience_key) or ""
-            slides.append(Slide("section", section, notes=slide_spec.notes))
-            continue
-        slide = builder.slide(slide_spec, section)
-        if slide is not None:
-            slides.append(slide)
+    # A first pass finds the sources this audience's deck cites, so that year letters
+    # (2019a, 2019b) are given among them before the second pass words any note.
+    first = _Builder(outline, resolution, _audience(spec))
+    first.slides()
+    builder = _Builder(outline, resolution, _audience(spec), cited=first.book.bibliography)
+    slides = builder.slides()
     slides.append(Slide("sources", SOURCES_TITLE))
     deck = Deck(
         name=outline.name,
@@ -69,13 +61,33 @@ def _audience(spec: AudienceSpec) -> Audience:
 
 
 class _Builder:
-    def __init__(self, outline: Outline, resolution: Resolution, audience: Audience):
+    def __init__(self, outline: Outline, resolution: Resolution, audience: Audience,
+                 cited: tuple[SourceRecord, ...] = ()):
         self.outline = outline
         self.resolution = resolution
         self.audience = audience
         self.omit = set(audience.omit_tags)
-        self.book = Notebook(outline.citations.style)
+        self.book = Notebook(outline.citations.style, cited)
         self.problems: list[Problem] = []
+
+    def slides(self) -> list[Slide]:
+        """The deck's slides from the title slide to the content, without the closing sources slide."""
+        outline, key = self.outline, self.audience.key
+        slides = [Slide("title", outline.title, subtitle=outline.subtitle)]
+        if self.audience.content_note:
+            slides.append(Slide("content-note", CONTENT_NOTE_TITLE, points=(Point(self.audience.content_note),)))
+        section = None
+        for slide_spec in outline.slides:
+            if not slide_spec.shown_to(key):
+                continue
+            if slide_spec.kind == "section":
+                section = slide_spec.title_for(key) or ""
+                slides.append(Slide("section", section, notes=slide_spec.notes))
+                continue
+            slide = self.slide(slide_spec, section)
+            if slide is not None:
+                slides.append(slide)
+        return slides
 
     def slide(self, spec: SlideSpec, section: str | None) -> Slide | None:
         notes = self.book.slide()
