@@ -11,22 +11,16 @@ from pathlib import Path
 
 import pytest
 
-RECORDS = """\
-- id: example-first
-  file: first.txt
+RECORD = """\
+- id: example-{name}
+  file: {name}.txt
   type: report
-  title: First placeholder report
-  author: [{family: Example, given: Ann}]
+  title: {title} placeholder report
+  author: [{{family: Example, given: Ann}}]
   publisher: Placeholder Press
-  issued: {date-parts: [[2019]]}
-- id: example-second
-  file: second.txt
-  type: report
-  title: Second placeholder report
-  author: [{family: Example, given: Ann}]
-  publisher: Placeholder Press
-  issued: {date-parts: [[2019]]}
+  issued: {{date-parts: [[2019]]}}
 """
+RECORDS = "".join(RECORD.format(name=name, title=name.title()) for name in ("first", "second"))
 DOCUMENT = "{title}\n\n\nThis placeholder document exists to test citations. It has a second sentence.\n"
 BRIEF = """\
 title: Year letters
