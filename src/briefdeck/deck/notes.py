@@ -104,7 +104,7 @@ class SlideNotes:
 
     def cite_passages(self, passages: tuple[Citation, ...]) -> int:
         """The marker number of one note citing ``passages`` (several paragraphs of one work, or one passage)."""
-        key = tuple((c.locator, c.quoted) for c in passages)
+        key = tuple(sorted((c.locator, c.quoted) for c in passages))  # the same passages in any order
         if key not in self._numbers:
             self._numbers[key] = len(self._notes) + 1
             self._notes.append(self._book._footnote(self._numbers[key], passages))
