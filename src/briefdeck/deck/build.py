@@ -17,7 +17,6 @@ from briefdeck.errors import Problem
 from briefdeck.findings.figures import figures_agree, parse_figures
 from briefdeck.outline.model import AudienceSpec, Outline, PointSpec, SlideSpec
 from briefdeck.outline.resolve import Evidence, Resolution
-from briefdeck.sources.model import SourceRecord
 
 CONTENT_NOTE_TITLE = "Content note"
 SOURCES_TITLE = "Sources"
@@ -31,11 +30,13 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
     spec = outline.audience(audience_key)
     if spec is None:
         raise KeyError(audience_key)
-    # A first pass finds the sources this audience's deck cites, so that year letters
-    # (2019a, 2019b) are given among them before the second pass words any note.
-    first = _Builder(outline, resolution, _audience(spec))
+    # A first pass, without words, finds what this audience's deck cites, so that year letters
+    # (2019a, 2019b) are given among those works (and a CSL style words all notes in one run).
+    style = outline.citations.style
+    first = _Builder(outline, resolution, _audience(spec), Notebook(style, worded=False))
     first.slides()
-    builder = _Builder(outline, resolution, _audience(spec), cited=first.book.bibliography)
+    book = Notebook(style, first.book.bibliography, citing=first.book.citations)
+    builder = _Builder(outline, resolution, _audience(spec), book)
     slides = builder.slides()
     slides.append(Slide("sources", SOURCES_TITLE))
     deck = Deck(
@@ -61,13 +62,12 @@ def _audience(spec: AudienceSpec) -> Audience:
 
 
 class _Builder:
-    def __init__(self, outline: Outline, resolution: Resolution, audience: Audience,
-                 cited: tuple[SourceRecord, ...] = ()):
+    def __init__(self, outline: Outline, resolution: Resolution, audience: Audience, book: Notebook):
         self.outline = outline
         self.resolution = resolution
         self.audience = audience
         self.omit = set(audience.omit_tags)
-        self.book = Notebook(outline.citations.style, cited)
+        self.book = book
         self.problems: list[Problem] = []
 
     def slides(self) -> list[Slide]:

@@ -20,7 +20,9 @@ Words, chosen here through the deck's citation style so that `check`, the
 - `References`: the bibliography, sorted and formatted by the style.
 
 Year letters (APA's 2019a, 2019b) are given among the works the deck cites,
-before any note is worded: the deck builder passes them to `Notebook`.
+before any note is worded: the deck builder numbers the deck once without
+words to learn them, and passes them to `Notebook`. A CSL style (pandoc's
+citeproc) is given every citation of that first pass, to word them in one run.
 
 Renderers choose only which of a slide's footnotes a page carries (those its
 points call, and on the first page the ones no point calls).
@@ -32,6 +34,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from briefdeck.citations import get_style
+from briefdeck.citations.csl import CslStyle
 from briefdeck.citations.ranges import merged_citation
 from briefdeck.citations.text import Formatted, plain
 from briefdeck.citations.typography import quoted
@@ -52,12 +55,24 @@ class BandLine:
 class Notebook:
     """Numbers the notes of one deck as it is built, slide after slide, in deck order."""
 
-    def __init__(self, style: str, cited: Iterable[SourceRecord] = ()):
-        """``cited``: the records of the sources the deck will cite (for year letters)."""
+    def __init__(self, style: str, cited: Iterable[SourceRecord] = (), *, citing: Sequence[Citation] = (),
+                 worded: bool = True):
+        """``cited``: the records of the sources the deck will cite (for year letters); ``citing``: the
+        citations it will word, in handout order (for a CSL style). ``worded=False`` numbers notes
+        without words, for a first pass that learns both (`citations`, `bibliography`).
+        """
         self.style = get_style(style)
+        self.worded = worded
         self.handout_number = 0
+        self.citations: list[Citation] = []  # each note's citation, in handout order
         self._cited: dict[str, SourceRecord] = {}  # in order of first citation
-        self._lettered = {r.id: r for r in with_year_letters({r.id: r for r in cited}.values(), self.style)}
+        cited = {r.id: r for r in cited}.values()
+        if isinstance(self.style, CslStyle):
+            self._lettered = {}  # citeproc gives its own letters
+            if worded:
+                self.style.prepare(citing, cited)
+        else:
+            self._lettered = {r.id: r for r in with_year_letters(cited, self.style)}
 
     def slide(self) -> "SlideNotes":
         """The notes of the next slide (start one per authored slide, in deck order)."""
@@ -79,11 +94,14 @@ class Notebook:
         self.handout_number += 1
         first = citation.source_id not in self._cited
         self._cited.setdefault(citation.source_id, citation.record)
+        self.citations.append(citation)
+        passages = passages if len(passages) > 1 else ()
+        if not self.worded:
+            return Footnote(number, self.handout_number, citation, first, (), (), (), passages)
         style = self.style
         handout = style.in_text(citation) if style.author_date else style.note(citation, first=first)
         return Footnote(number, self.handout_number, citation, first, band=style.short_note(citation),
-                        handout=handout, full=style.full_note(citation),
-                        passages=passages if len(passages) > 1 else ())
+                        handout=handout, full=style.full_note(citation), passages=passages)
 
     def _with_letter(self, citation: Citation) -> Citation:
         record = self._lettered.get(citation.source_id)
@@ -128,7 +146,13 @@ def renumbered(slides: Sequence[Slide], style: str) -> tuple[tuple[Slide, ...], 
     For decks put together from slides rather than built from a brief: each
     point keeps what it cites, a footnote no point calls stays on its slide.
     """
-    book = Notebook(style, (c.record for s in slides for f in s.footnotes for c in f.cited))
+    first = Notebook(style, worded=False)
+    _renumbered(slides, first)
+    book = Notebook(style, first.bibliography, citing=first.citations)
+    return _renumbered(slides, book), book
+
+
+def _renumbered(slides: Sequence[Slide], book: Notebook) -> tuple[Slide, ...]:
     out = []
     for slide in slides:
         notes = book.slide()
@@ -139,7 +163,7 @@ def renumbered(slides: Sequence[Slide], style: str) -> tuple[tuple[Slide, ...], 
             if footnote.number not in called:
                 notes.cite_passages(footnote.cited)
         out.append(replace(slide, points=points, footnotes=notes.footnotes))
-    return tuple(out), book
+    return tuple(out)
 
 
 def band_lines(footnotes: Iterable[Footnote]) -> tuple[BandLine, ...]:

