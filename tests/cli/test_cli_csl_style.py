@@ -125,3 +125,12 @@ def test_a_csl_file_pandoc_cannot_read_is_an_error_quoting_pandoc_not_a_tracebac
     assert result.exit_code == 1
     assert "error: pandoc could not format the notes with" in result.stderr and "broken.csl" in result.stderr
     assert "Traceback" not in result.output
+
+
+@needs_pandoc
+def test_a_style_without_a_bibliography_lists_each_works_first_note(project, cli):
+    style = (Path(__file__).parent / "fixtures" / "note-style.csl").read_text(encoding="utf-8")
+    without = re.sub(r"<bibliography>.*</bibliography>", "", style, flags=re.S)
+    (project / "briefs" / "nobib.csl").write_text(without, encoding="utf-8")
+    handout = build(project, cli, "nobib.csl", "html")
+    assert "Bibliography Democratic People’s Republic of Korea, 8. State Department Report finds" in handout

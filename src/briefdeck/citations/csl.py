@@ -52,6 +52,8 @@ class CslStyle:
     def prepare(self, citations: Sequence[Citation], records: Iterable[SourceRecord]) -> None:
         """Word ``citations`` (in handout order) and the bibliography of ``records`` in one pandoc run."""
         records = {r.id: r for r in records}
+        if not citations:
+            return  # a deck that cites nothing needs no run
         first_of: dict[str, Citation] = {}
         for citation in citations:
             first_of.setdefault(citation.source_id, citation)
@@ -64,11 +66,18 @@ class CslStyle:
         html = self._run(body, [{**r.csl, "id": rid} for rid, r in records.items()])
         read = read_pandoc_html(html, notes=not self.author_date)
         forms = {label: text for label, text in read.citations}
+        missing = [label for label in [f"F{i}" for i in range(len(firsts))] + [f"L{i}" for i in range(len(later))]
+                   if label not in forms]
+        if missing:
+            raise BriefdeckError(Problem(f"pandoc's output with '{self.path}' has no citation for {missing[0]}",
+                                         hint="check that the CSL style prints citations", code="pandoc-failed"))
         for i, c in enumerate(firsts):
             self._first[c.source_id, locator_text(c)] = forms[f"F{i}"]
         for i, key in enumerate(later):
             self._later[key] = forms[f"L{i}"]
         self._entries = {rid: entry for rid, entry in read.entries if rid in records}
+        for c in firsts:  # a style without a bibliography: the work's first note stands for its entry
+            self._entries.setdefault(c.source_id, self._first[c.source_id, locator_text(c)])
 
     def note(self, citation: Citation, *, first: bool) -> Formatted:
         key = (citation.source_id, locator_text(citation))
