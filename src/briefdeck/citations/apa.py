@@ -106,8 +106,8 @@ class Apa:
         return tuple(sorted(records, key=key))
 
     def locator_label(self, citation: Citation) -> str:
-        """ "para. 8", or "" for a whole-source citation."""
-        return paragraph_label(citation, "para.")
+        """ "para. 8" ("paras. 3–4" merged), or "" for a whole-source citation."""
+        return paragraph_label(citation, self.name)
 
 
 def _stands_alone(work: Work) -> bool:

@@ -158,8 +158,8 @@ class ChicagoNote:
         return tuple(sorted(records, key=key))
 
     def locator_label(self, citation: Citation) -> str:
-        """ "par. 8", or "" for a whole-source citation."""
-        return paragraph_label(citation, "par.")
+        """ "par. 8" ("pars. 3–4" merged), or "" for a whole-source citation."""
+        return paragraph_label(citation, self.name)
 
 
 def _cased(work: Work) -> Work:
