@@ -43,7 +43,7 @@ def audience_body(deck: Deck, pages: Sequence[Page], outline: Outline, problems:
         html = page_to_html(page, number=number, width=frames.width, height=frames.height, metrics=s.metrics,
                             font=s.latin, background=s.colours.get("background", "FFFFFF"))
         for footnote in page.footnotes:
-            about = about_locator(mine, footnote.citation.locator)
+            about = list(dict.fromkeys(p for c in footnote.cited for p in about_locator(mine, c.locator)))
             note = f"{number}-{footnote.number}"
             if any(p.code.startswith("lock-") for p in about):
                 html = html.replace(f'data-note="{note}"', f'data-note="{note}" data-stale="1"')
