@@ -18,7 +18,7 @@ from briefdeck.render.pptx.clean import clean_text, one_line
 from briefdeck.render.pptx.cover import cover_page, section_page
 from briefdeck.render.pptx.drafts import Block
 from briefdeck.render.pptx.fit import Run
-from briefdeck.render.pptx.flow import Flow
+from briefdeck.render.pptx.flow import Flow, continued_titles
 from briefdeck.render.pptx.frames import Frames
 from briefdeck.render.pptx.grid import figures_pages
 from briefdeck.render.pptx.notes import NOTES_TITLE, PageNotes
@@ -47,15 +47,15 @@ class _Planner:
             if slide.kind == "sources":
                 continue
             self.flow.where = f"slide {index} '{one_line(slide.title)[:60]}': "
-            pages += self._slide_pages(slide)
+            pages += continued_titles(self._slide_pages(slide))
         if self.deck.on_slides == "end":
             blocks = self.notes.end_note_blocks(pages)
             if blocks:
-                pages += self.flow.pages(Slide("notes", NOTES_TITLE), blocks, kind="notes")
+                pages += continued_titles(self.flow.pages(Slide("notes", NOTES_TITLE), blocks, kind="notes"))
         for slide in self.deck.slides:
             if slide.kind == "sources":
                 self.flow.where = "the sources slide: "
-                pages += self._sources(slide)
+                pages += continued_titles(self._sources(slide))
         return [self._numbered(page, number) for number, page in enumerate(pages, 1)]
 
     def _slide_pages(self, slide: Slide) -> list[Page]:
