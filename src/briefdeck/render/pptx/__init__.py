@@ -18,6 +18,7 @@ from briefdeck.layouts import Layout
 from briefdeck.render.pptx.check import check_pptx
 from briefdeck.render.pptx.draw import Fonts
 from briefdeck.render.pptx.frames import Frames
+from briefdeck.render.pptx.language import mark_language
 from briefdeck.render.pptx.package import pages_to_pptx
 from briefdeck.render.pptx.plan import deck_to_pages
 from briefdeck.render.pptx.settings import pptx_settings
@@ -36,4 +37,5 @@ def deck_to_pptx(deck: Deck, *, layout: Layout) -> bytes:
     settings = pptx_settings(layout)
     base = load_base(settings)
     pages = deck_to_pages(deck, Frames(settings, base))
+    mark_language(base.prs, settings.language)
     return pages_to_pptx(pages, base, Fonts.of(settings), title=deck.title, date=deck.date)

@@ -9,10 +9,13 @@ larger than `fit.py` measured it. Text reaching here is already clean
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 from xml.sax.saxutils import escape, quoteattr
+
+from pptx.oxml.ns import qn
 
 from briefdeck.render.pptx.clean import east_asian_lang, split_scripts
 from briefdeck.render.pptx.fit import Para, Run
@@ -28,6 +31,11 @@ XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 SUPERSCRIPT = "30000"  # baseline offset, in thousandths of a percent
 _NUMBERED = re.compile(r"(\d+)\.")
 _ALIGN = {"l": "l", "ctr": "ctr", "r": "r"}
+NOT_CONTENT = ("band", "number")  # text boxes that stay out of the Outline view
+# Office's "Mark as decorative": screen readers skip the shape, the Accessibility Checker wants no alt text
+DECORATIVE = ('<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+              '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+              '</a:ext></a:extLst>')
 
 
 def emu(points: float) -> int:
@@ -52,13 +60,22 @@ LinkId = Callable[[str], str]  # URL -> the slide's relationship id for it
 
 
 def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId) -> str:
-    """The ``p:sld`` document of ``page``; ``link_id`` relates each hyperlink's URL."""
+    """The ``p:sld`` document of ``page``; ``link_id`` relates each hyperlink's URL.
+
+    The shape tree is the reading order of screen readers and the Tab key:
+    the title first, then the content as the page lists it (top to bottom),
+    then the footnote band and the slide number. The title and every content
+    box are placeholders, so PowerPoint's Outline view and its Accessibility
+    Checker find them; bars and rules are marked decorative.
+    """
     shapes = []
-    for shape_id, shape in enumerate(page.shapes, 2):
+    bodies = _body_placeholders(slots)
+    for shape_id, shape in enumerate(sorted(page.shapes, key=_reading_rank), 2):
         if isinstance(shape, Bar):
             shapes.append(_bar(shape_id, shape))
         else:
-            placeholder = slots.title if shape.role == "title" else slots.body if shape.role == "body" else None
+            placeholder = slots.title or Placeholder("title", None, None) if shape.role == "title" \
+                else next(bodies) if shape.role not in NOT_CONTENT else None
             shapes.append(_text_box(shape_id, shape, placeholder, fonts, link_id))
     background = ""
     if page.background:
@@ -88,6 +105,22 @@ def notes_xml(lines: tuple[str, ...], image: Placeholder | None, body: Placehold
             '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>')
 
 
+def _reading_rank(shape) -> int:
+    """Title 0, content 1, the band and its rule 2, the slide number 3 (a stable sort keeps the rest)."""
+    return {"title": 0, "rule": 2, "band": 2, "number": 3}.get(shape.role, 1)
+
+
+def _body_placeholders(slots: Slots) -> Iterator[Placeholder]:
+    """The placeholders a page's content boxes go in, in order: the layout's body placeholder
+    first, then body placeholders of their own (indices the layout does not use)."""
+    if slots.body is not None:
+        yield slots.body
+    taken = {ph.get("idx") or "0" for ph in slots.layout._element.iter(qn("p:ph"))}
+    for idx in itertools.count(1):
+        if str(idx) not in taken:
+            yield Placeholder("body", str(idx), None)
+
+
 def _ph(placeholder: Placeholder | None, default_type: str) -> str:
     if placeholder is None:
         return f'<p:ph type="{default_type}"/>'
@@ -105,7 +138,8 @@ def _xfrm(rect: Rect) -> str:
 
 
 def _bar(shape_id: int, bar: Bar) -> str:
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(f"{bar.role} {shape_id}")}/><p:cNvSpPr/>'
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(f"{bar.role} {shape_id}")}>{DECORATIVE}'
+            '</p:cNvPr><p:cNvSpPr/>'
             f'<p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(bar.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
             f'<a:solidFill><a:srgbClr val="{bar.colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
 
