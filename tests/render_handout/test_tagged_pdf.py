@@ -15,7 +15,12 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
+from briefdeck.check import check_brief
+from briefdeck.layouts import find_layout
+from briefdeck.render.handout import deck_to_html, html_to_pdf
+
 from .conftest import render_example
+from .decks import REPO
 
 HANDOUTS = [("classroom", None), ("policy", None), ("policy", "slides"), ("classroom", "memo")]
 
@@ -70,3 +75,39 @@ def test_every_word_of_the_html_is_in_a_landmark(audience, kind):
     body = page.find("body")
     assert [child.tag for child in body] == ["header", "main"]
     assert len(page.findall(".//main")) == 1 and page.find(".//header/h1") is not None
+
+
+def _figure_alts(pdf: bytes) -> list[str]:
+    found: list[str] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, dict) and "/S" in node:
+            if node["/S"] == "/Figure":
+                found.append(str(node.get("/Alt", "")))
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, list) else [kids]:
+                if kid is not None and hasattr(kid, "get_object"):
+                    walk(kid)
+
+    for kid in PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"]["/K"]:
+        walk(kid)
+    return found
+
+
+def test_the_example_chart_is_an_svg_figure_with_its_text_alternative_and_footnoted_data():
+    brief = REPO / "briefs" / "dprk-trafficking.yaml"
+    result = check_brief(brief, strict=True)
+    deck = result.decks["policy"]
+    layout = find_layout(result.outline.layout, project=result.workspace.root, base=brief.parent)
+    html = deck_to_html(deck, layout=layout)
+    alt = ("Bar chart: Two estimates King cites (People by Estimate). In forced labour or modern slavery "
+           "(Global Slavery Index): 2.6 million; In work brigades (human rights groups): 400,000.")
+    figure = lxml_html.fromstring(html).find(".//figure[@class='chart']")
+    svg = figure.find("svg")
+    assert svg.get("role") == "img" and svg.find("title").text == alt
+    assert svg.get("aria-labelledby") == svg.find("title").get("id")
+    data = [li.text_content() for li in figure.findall(".//figcaption//li")]
+    assert data[0].startswith("In forced labour or modern slavery (Global Slavery Index): 2.6 million")
+    assert "Global Slavery Index, quoted in King" in data[0]  # the footnote, floated to the page foot in print
+    assert _figure_alts(html_to_pdf(html, deck=deck, root=REPO)) == [alt]

@@ -11,6 +11,7 @@ text differs per audience.
 from __future__ import annotations
 
 from briefdeck.citations.work import author_names
+from briefdeck.deck.charts import make_chart, value_problem
 from briefdeck.deck.model import Audience, Deck, Point, Slide
 from briefdeck.deck.notes import Notebook, SlideNotes
 from briefdeck.errors import Problem
@@ -91,8 +92,12 @@ class _Builder:
         subtitle = None
         if spec.kind == "quote" and points:
             subtitle = spec.speaker or self._attribution(notes)
-        return Slide(kind=spec.kind, title=spec.title_for(self.audience.key) or "", points=tuple(points),
-                     footnotes=tuple(notes.footnotes), notes=spec.notes, subtitle=subtitle, section=section)
+        title = spec.title_for(self.audience.key) or ""
+        chart = None
+        if spec.chart is not None:
+            chart = make_chart(spec.chart, title, points)
+        return Slide(kind=spec.kind, title=title, points=tuple(points), footnotes=tuple(notes.footnotes),
+                     notes=spec.notes, subtitle=subtitle, section=section, chart=chart)
 
     def point(self, spec: PointSpec, slide: SlideSpec, notes: SlideNotes) -> Point | None:
         if not spec.shown_to(self.audience.key):
@@ -102,6 +107,12 @@ class _Builder:
         if self.omit.intersection(tags):
             return None
         text = spec.text_for(self.audience.key)
+        if spec.datum is not None:  # a chart's point: its label, and its value as written
+            problem = value_problem(spec.datum, evidence, self.audience.key)
+            self.problems += [problem] if problem else []
+            markers = notes.cite_all(e.citation for e in evidence)
+            return Point(spec.datum.label, markers, figure=spec.datum.value_text, tags=tags,
+                         unsourced=spec.unsourced)
         if text is None:
             text = evidence[0].citation.quoted if evidence else ""
         else:

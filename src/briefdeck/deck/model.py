@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from briefdeck.citations.text import Formatted
 from briefdeck.sources.model import Citation, SourceRecord
 
-SLIDE_KINDS = ("title", "content-note", "section", "bullets", "figures", "quote", "questions", "sources")
+SLIDE_KINDS = ("title", "content-note", "section", "bullets", "figures", "quote", "questions", "chart", "sources")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,21 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart slide's chart. Its data are the slide's points: each point's ``text`` is a category,
+    its ``figure`` the value as the brief writes it ("2.6 million"), and ``values`` the numbers.
+
+    ``alt`` is the text alternative: the author's, or one generated from the data.
+    """
+
+    type: str  # bar | column | line
+    values: tuple[float, ...]
+    alt: str
+    x_label: str | None = None
+    y_label: str | None = None
+
+
+@dataclass(frozen=True)
 class Slide:
     """One slide as the author meant it; renderers may continue it over several.
 
@@ -76,6 +91,7 @@ class Slide:
     notes: str = ""
     subtitle: str | None = None
     section: str | None = None
+    chart: Chart | None = None  # a chart slide's chart
 
     def footnote(self, number: int) -> Footnote:
         return next(f for f in self.footnotes if f.number == number)

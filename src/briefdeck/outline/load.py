@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Collection, Iterable
 
 from briefdeck.errors import BriefdeckError, Location, Problem, Problems, choices_hint, did_you_mean, display_path
+from briefdeck.outline.charts import CHART_POINT_KEYS, CHART_SLIDE_KEYS, chart_datum, chart_spec
 from briefdeck.outline.model import (
     BRIEF_SLIDE_KINDS, CITATION_STYLES, DEFAULT_SLIDE_KIND, DEFAULT_TEXT_KEY, HANDOUTS,
     IMPLICIT_AUDIENCE_KEY, IMPLICIT_AUDIENCE_LABEL, ON_SLIDES, SELECT_LIMIT_DEFAULT, SELECT_LIMIT_MAX,
@@ -49,10 +50,11 @@ SLIDE_KEYS = {
     "section": ("section", "kind", "title", "notes", "audiences"),
     "quote": _SLIDE_COMMON + ("quote", "source", "speaker", "points"),
     "questions": _SLIDE_COMMON + ("questions",),
+    "chart": _SLIDE_COMMON + CHART_SLIDE_KEYS,  # outline/charts.py
 }
 ALL_SLIDE_KEYS = tuple(dict.fromkeys(k for keys in SLIDE_KEYS.values() for k in keys))
 EVIDENCE_KEYS = ("quote", "finding", "source")
-POINT_KEYS = ("text",) + EVIDENCE_KEYS + ("evidence", "unsourced", "audiences")
+POINT_KEYS = ("text",) + EVIDENCE_KEYS + ("evidence", "unsourced", "audiences") + CHART_POINT_KEYS
 SELECT_KEYS = ("query", "sources", "section", "tag", "tags", "limit")
 
 _PLACES: dict[str, tuple[str, ...]] = {
@@ -321,7 +323,10 @@ class _OutlineReader:
         points: tuple[PointSpec, ...] = ()
         questions: tuple[PointSpec, ...] = ()
         select = self.select(fields["select"]) if "select" in fields else None
-        speaker = None
+        speaker = chart = None
+        if kind == "chart":  # outline/charts.py
+            points = self.point_list(fields.get("points"), kind, audiences)
+            chart = chart_spec(self, fields, node, points)
         if kind in ("bullets", "figures"):
             points = self.point_list(fields.get("points"), kind, audiences)
             if "select" not in fields and "points" not in fields and not self.misspelt(node, "points", "select"):
@@ -339,7 +344,7 @@ class _OutlineReader:
                 self.question_list(fields["questions"], node, audiences)
             return None
         return SlideSpec(kind=kind, title=title, points=points, select=select, questions=questions,
-                         notes=notes, audiences=audiences, location=node.location, speaker=speaker)
+                         notes=notes, audiences=audiences, location=node.location, speaker=speaker, chart=chart)
 
     def slide_kind(self, node: MapNode) -> str | None:
         raw = {key.value: value for key, value in node.pairs}
@@ -436,6 +441,7 @@ class _OutlineReader:
             self.error(NO_EVIDENCE, node.location,
                        "'quote: …' gives words of a source, 'source: SOURCE:pN' a passage it paraphrases, "
                        "'finding: SOURCE:pN.sM' a sentence", code="point-no-evidence")
+        datum = chart_datum(self, fields, node, slide_kind)  # outline/charts.py
         text = None
         if "text" in fields:
             text = self.per_audience_text(fields["text"], "text", shown)
@@ -444,7 +450,7 @@ class _OutlineReader:
                        node.location, "add 'text: …' (a 'finding:' point may leave it out: "
                        "the sentence is the point)" if not question else "add 'text: …'", code="missing-key")
         return PointSpec(text=text, evidence=tuple(evidence), unsourced=bool(unsourced), audiences=audiences,
-                         location=node.location)
+                         location=node.location, datum=datum)
 
     def point_evidence(self, fields: dict[str, Node]) -> list[EvidenceSpec]:
         inline = {k: v for k, v in fields.items() if k in EVIDENCE_KEYS}
@@ -732,7 +738,9 @@ def _is_empty(node: Node) -> bool:
 
 
 def _text_optional(fields: dict[str, Node], slide_kind: str) -> bool:
-    """A point may go without text when a source's words are the point."""
+    """A point may go without text when a source's words are the point (a chart point has a label)."""
+    if slide_kind == "chart":
+        return True
     if "evidence" in fields:
         return False
     return "finding" in fields or (slide_kind == "quote" and "quote" in fields)

@@ -17,9 +17,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pptx.oxml.ns import qn
 
-from briefdeck.render.pptx.clean import east_asian_lang, split_scripts
+from briefdeck.render.pptx.clean import east_asian_lang, one_line, split_scripts
 from briefdeck.render.pptx.fit import Para, Run
-from briefdeck.render.pptx.pages import Bar, Page, Rect, TextBox
+from briefdeck.render.pptx.pages import Bar, ChartBox, Page, Rect, TextBox
 from briefdeck.render.pptx.settings import PptxSettings
 from briefdeck.render.pptx.template import Placeholder, Slots
 
@@ -57,9 +57,10 @@ class Fonts:
 
 
 LinkId = Callable[[str], str]  # URL -> the slide's relationship id for it
+ChartId = Callable[[ChartBox], str]  # a chart -> the relationship id of its new chart part
 
 
-def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId) -> str:
+def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId, chart_id: ChartId | None = None) -> str:
     """The ``p:sld`` document of ``page``; ``link_id`` relates each hyperlink's URL.
 
     The shape tree is the reading order of screen readers and the Tab key:
@@ -73,6 +74,9 @@ def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId) -> str:
     for shape_id, shape in enumerate(sorted(page.shapes, key=_reading_rank), 2):
         if isinstance(shape, Bar):
             shapes.append(_bar(shape_id, shape))
+        elif isinstance(shape, ChartBox):
+            assert chart_id is not None, "a page with a chart needs chart_id"
+            shapes.append(_chart_frame(shape_id, shape, chart_id(shape)))
         else:
             placeholder = slots.title or Placeholder("title", None, None) if shape.role == "title" \
                 else next(bodies) if shape.role not in NOT_CONTENT else None
@@ -142,6 +146,17 @@ def _bar(shape_id: int, bar: Bar) -> str:
             '</p:cNvPr><p:cNvSpPr/>'
             f'<p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(bar.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
             f'<a:solidFill><a:srgbClr val="{bar.colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+
+
+def _chart_frame(shape_id: int, box: ChartBox, rid: str) -> str:
+    """A chart's graphic frame, its text alternative in ``descr`` (what screen readers read)."""
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Chart {shape_id}" '
+            f'descr={quoteattr(one_line(box.chart.alt))}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'
+            f'</p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{emu(box.rect.x)}" '
+            f'y="{emu(box.rect.y)}"/><a:ext cx="{emu(box.rect.w)}" cy="{emu(box.rect.h)}"/></p:xfrm>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rid}"/>'
+            '</a:graphicData></a:graphic></p:graphicFrame>')
 
 
 def _text_box(shape_id: int, box: TextBox, placeholder: Placeholder | None, fonts: Fonts, link_id: LinkId) -> str:

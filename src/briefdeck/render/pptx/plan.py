@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from briefdeck.citations.typography import quoted
 from briefdeck.deck.model import Deck, Slide
+from briefdeck.render.pptx.chart_page import chart_pages
 from briefdeck.render.pptx.clean import clean_text, one_line
 from briefdeck.render.pptx.cover import cover_page, section_page
 from briefdeck.render.pptx.drafts import Block
@@ -65,6 +66,8 @@ class _Planner:
             return [section_page(slide, self.frames, where=self.flow.where)]
         if slide.kind == "figures":
             return figures_pages(slide, self.flow)
+        if slide.kind == "chart":
+            return chart_pages(slide, self.flow)
         kind = slide.kind if slide.kind in ("quote", "content-note", "questions") else "bullets"
         return self.flow.pages(slide, self._blocks(slide), kind=kind)
 
