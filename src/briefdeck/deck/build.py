@@ -45,6 +45,7 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
             continue
         slide = builder.slide(slide_spec, section)
         if slide is not None:
+            builder.check_unique_title(slide, slide_spec)
             slides.append(slide)
     slides.append(Slide("sources", SOURCES_TITLE))
     deck = Deck(
@@ -77,6 +78,7 @@ class _Builder:
         self.omit = set(audience.omit_tags)
         self.book = Notebook(outline.citations.style)
         self.problems: list[Problem] = []
+        self.titles: dict[str, int | None] = {}  # slide title -> line of its first slide
 
     def slide(self, spec: SlideSpec, section: str | None) -> Slide | None:
         notes = self.book.slide()
@@ -130,6 +132,16 @@ class _Builder:
             if len(points) == spec.select.limit:
                 break
         return points
+
+    def check_unique_title(self, slide: Slide, spec: SlideSpec) -> None:
+        """Warn of a title another slide has: screen-reader users find slides by their titles."""
+        line = self.titles.setdefault(slide.title, spec.location.line)
+        if line != spec.location.line:
+            self.problems.append(Problem(
+                f"the slide title '{slide.title}' (audience '{self.audience.key}') is also the title of the slide "
+                f"at line {line}", spec.location,
+                "give each slide its own title: screen readers list slides by title", severity="warning",
+                code="duplicate-title"))
 
     def _check_numbers(self, text: str, evidence: list[Evidence], spec: PointSpec) -> None:
         if not evidence:
