@@ -10,6 +10,7 @@ the language is set on every run and for the document.
 from __future__ import annotations
 
 from pathlib import Path
+from textwrap import dedent
 
 import pytest
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -137,3 +138,32 @@ def test_the_example_decks_outline_view_holds_every_bullet(decks):
     assert "North Korea and Human Trafficking" in outline
     assert any(text.startswith("In the 2017 report, North Korea remained on Tier 3") for text in outline)
     assert "80,000–120,000" in outline
+
+
+def test_the_briefs_lang_sets_the_deck_and_handout_language(project, cli):
+    (project / "briefs" / "fr.yaml").write_text(dedent("""\
+        title: Langue
+        lang: fr-CA
+        slides:
+          - title: Niveau 3
+            points:
+              - text: North Korea remained on Tier 3.
+                quote: the DPRK remained on Tier 3
+        """), encoding="utf-8")
+    result = cli(project, "build", "briefs/fr.yaml", "--format", "pptx,html")
+    assert result.exit_code == 0, result.output
+    (deck,) = (project / "build").glob("fr*.pptx")
+    prs = open_pptx(deck.read_bytes())
+    assert prs.core_properties.language == "fr-CA"
+    langs = {r.get("lang") for slide in prs.slides for r in slide._element.iter(f"{A}rPr")}
+    assert langs == {"fr-CA"}
+    (handout,) = (project / "build").glob("fr*.html")
+    assert '<html lang="fr-CA">' in handout.read_text(encoding="utf-8")
+
+
+def test_a_lang_that_is_not_a_language_tag_is_an_error_at_its_line(project, cli):
+    (project / "briefs" / "bad.yaml").write_text("title: T\nlang: English!\nslides:\n  - title: S\n    points:\n"
+                                                 "      - {text: Lorem., unsourced: true}\n", encoding="utf-8")
+    result = cli(project, "check", "briefs/bad.yaml")
+    assert result.exit_code == 1
+    assert "bad.yaml:2:7: error: lang: expected a language tag like en, en-GB or ko; found 'English!'" in result.output

@@ -61,6 +61,7 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
         style=outline.citations.style,
         on_slides=outline.citations.on_slides,
         summary=outline.summary,
+        language=outline.lang,
     )
     return deck, builder.problems
 

@@ -140,6 +140,7 @@ class Deck:
     on_slides: str = "footnote"
     summary: str | None = None  # the memo's bottom line up front, if the brief gives one
     date_text: str | None = None  # the date as the brief writes it, when it is not a YYYY-MM-DD date
+    language: str | None = None  # the brief's language tag; None: the layout's
 
     @property
     def footnotes(self) -> tuple[Footnote, ...]:

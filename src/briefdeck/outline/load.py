@@ -28,6 +28,7 @@ from typing import Collection, Iterable
 
 from briefdeck.errors import BriefdeckError, Location, Problem, Problems, choices_hint, did_you_mean, display_path
 from briefdeck.outline.charts import CHART_POINT_KEYS, CHART_SLIDE_KEYS, chart_datum, chart_spec
+from briefdeck.outline.language import brief_language
 from briefdeck.outline.model import (
     BRIEF_SLIDE_KINDS, CITATION_STYLES, DEFAULT_SLIDE_KIND, DEFAULT_TEXT_KEY, HANDOUTS,
     IMPLICIT_AUDIENCE_KEY, IMPLICIT_AUDIENCE_LABEL, ON_SLIDES, SELECT_LIMIT_DEFAULT, SELECT_LIMIT_MAX,
@@ -40,7 +41,8 @@ MAX_BRIEF_BYTES = 1024 * 1024
 
 # The keys of each place in a brief. A key found in the wrong place is
 # reported with the places it does belong to (usually an indentation slip).
-TOP_KEYS = ("title", "subtitle", "date", "sources", "layout", "citations", "audiences", "slides", "summary")
+TOP_KEYS = ("title", "subtitle", "date", "sources", "layout", "citations", "audiences", "slides", "summary",
+            "lang")
 CITATION_KEYS = ("style", "on_slides")
 AUDIENCE_KEYS = ("label", "handout", "omit_tags", "content_note")
 _SLIDE_COMMON = ("kind", "title", "notes", "audiences")
@@ -208,11 +210,12 @@ class _OutlineReader:
         audiences, implicit = self.audiences(fields.get("audiences"), root.location)
         slides = self.slides(fields.get("slides"), root)
         summary = self.text(fields.get("summary"), "summary")
+        lang = brief_language(self, fields.get("lang"))  # outline/language.py
         if title is None or slides is None or audiences is None or citations is None:
             return None
         return Outline(path=path, title=title, subtitle=subtitle, date=date, sources=sources, layout=layout,
                        citations=citations, audiences=audiences, slides=slides, summary=summary,
-                       location=root.location, date_text=date_text, implicit_audience=implicit)
+                       location=root.location, date_text=date_text, implicit_audience=implicit, lang=lang)
 
     def date(self, node: Node | None) -> tuple[dt.date | None, str | None]:
         text = self.text(node, "date")

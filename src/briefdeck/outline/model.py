@@ -232,6 +232,7 @@ class Outline:
     location: Location
     date_text: str | None = None
     implicit_audience: bool = False
+    lang: str | None = None  # the brief's language tag (outline/language.py); None: the layout's
 
     @property
     def name(self) -> str:

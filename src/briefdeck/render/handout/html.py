@@ -32,4 +32,4 @@ def deck_to_html(deck: Deck, *, layout: Layout) -> str:
     view = deck_to_view(deck, chart_colours=SvgColours.of(layout.merged().get("colours")))
     return render_template(env, f"{kind}.html", dirs, doc=view,
                            stylesheet=read_stylesheet(env, dirs) + "\n" + colours_css,
-                           language=layout_language(layout))
+                           language=deck.language or layout_language(layout))

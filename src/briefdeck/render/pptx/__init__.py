@@ -13,6 +13,8 @@ package zipped deterministically (`package.py`). `check.py` checks the result.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefdeck.deck.model import Deck
 from briefdeck.layouts import Layout
 from briefdeck.render.pptx.check import check_pptx
@@ -35,6 +37,8 @@ def deck_to_pptx(deck: Deck, *, layout: Layout) -> bytes:
     long for its slide, a point with more footnotes than a slide holds).
     """
     settings = pptx_settings(layout)
+    if deck.language:  # the brief's lang: over the layout's
+        settings = replace(settings, language=deck.language)
     base = load_base(settings)
     pages = deck_to_pages(deck, Frames(settings, base))
     mark_language(base.prs, settings.language)
