@@ -148,3 +148,24 @@ def test_label_and_value_on_a_bullet_are_misplaced(project, cli):
     result = cli(project, "check", "briefs/chart.yaml")
     assert result.exit_code == 1
     assert "'value:' belongs to a point of a chart slide" in result.output and "chart.yaml:6" in result.output
+
+
+def test_markup_and_control_characters_in_chart_text_are_shown_as_text_not_markup():
+    text = 'Bars <b>&amp; "quoted"\x01\x0b end'
+    chart = Chart("column", (1.0, 2.0), "Column chart " + text, text, text)
+    slide = make_slide("chart", "Chart", [(text, [SLAVERY], "2.6 million"), ("Other", [], "2")], chart=chart)
+    data = deck_to_pptx(make_deck([slide]), layout=find_layout("default", project=None))
+    assert check_pptx(data) == []
+    frame = the_chart(data)
+    assert list(frame.chart.plots[0].categories) == ['Bars <b>&amp; "quoted" end¹', "Other"]
+    assert frame.chart.value_axis.axis_title.text_frame.text == 'Bars <b>&amp; "quoted" end'
+    assert frame._element.find(".//{*}cNvPr").get("descr") == 'Column chart Bars <b>&amp; "quoted" end'
+
+
+def test_a_chart_slide_with_an_empty_points_list_is_an_error(project, cli):
+    text = BRIEF.format(chart="bar", value="1")
+    text = text[:text.index("    points:")] + "    points: []\n"
+    (project / "briefs" / "chart.yaml").write_text(text, encoding="utf-8")
+    result = cli(project, "check", "briefs/chart.yaml")
+    assert result.exit_code == 1 and "a chart slide needs points" in result.output
+    assert "chart.yaml:9" in result.output

@@ -24,7 +24,7 @@ from typing import Protocol
 from briefdeck.errors import Location
 from briefdeck.findings.figures import parse_number
 from briefdeck.outline.model import ChartSpec, DatumSpec, PointSpec
-from briefdeck.outline.yaml_nodes import MapNode, Node
+from briefdeck.outline.yaml_nodes import MapNode, Node, SeqNode
 
 CHART_TYPES = ("bar", "column", "line")
 CHART_SLIDE_KEYS = ("points", "chart", "x_label", "y_label", "alt")
@@ -45,8 +45,10 @@ def chart_spec(loader: _Loader, fields: dict[str, Node], node: MapNode,
         loader.error("a chart slide needs 'chart:', the kind of chart", node.location,
                      f"write 'chart: bar' (or {', '.join(CHART_TYPES[1:])})", code="missing-key")
         return None
-    if "points" not in fields:
-        loader.error("a chart slide needs points: one per bar or point of the line", node.location,
+    listed = fields.get("points")
+    if listed is None or (isinstance(listed, SeqNode) and not listed.items):
+        loader.error("a chart slide needs points: one per bar or point of the line",
+                     node.location if listed is None else listed.location,
                      "add 'points:' with '- label: …', 'value: …' and the evidence that states the value",
                      code="empty-slide")
     kind = loader.choice(fields["chart"], "chart", CHART_TYPES, "chart types")

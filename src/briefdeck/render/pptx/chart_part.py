@@ -26,6 +26,7 @@ from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 from pptx.util import Pt
 
+from briefdeck.render.pptx.clean import one_line
 from briefdeck.render.pptx.pages import ChartBox
 
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -38,7 +39,7 @@ def chart_part(box: ChartBox, package, number: int, stamp: dt.datetime) -> Chart
     """The chart part ``/ppt/charts/chart<number>.xml`` of ``box``, with its workbook embedded."""
     data = CategoryChartData(number_format=NUMBER_FORMAT)
     data.categories = box.categories
-    data.add_series(box.chart.y_label or "Value", box.chart.values)
+    data.add_series(one_line(box.chart.y_label or "Value"), box.chart.values)
     chart_type = CHART_TYPES[box.chart.type]
     part = ChartPart.load(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART, package,
                           data.xml_bytes(chart_type))
@@ -86,7 +87,7 @@ def _style(part: ChartPart, box: ChartBox) -> None:
     for axis, title in ((categories, box.chart.x_label), (values, box.chart.y_label)):
         axis.format.line.color.rgb = RGBColor.from_string(style.grid)
         if title:
-            axis.axis_title.text_frame.text = title
+            axis.axis_title.text_frame.text = one_line(title)
             run = axis.axis_title.text_frame.paragraphs[0].runs[0]
             run.font.size, run.font.bold = Pt(style.size), False
             run.font.color.rgb = RGBColor.from_string(style.text)
