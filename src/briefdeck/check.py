@@ -13,6 +13,7 @@ from typing import Callable
 from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
+from briefdeck.outline.images import picture_problems
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import resolve_outline
@@ -72,7 +73,7 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
                    for s in index.summaries() if s.id in cited for w in s.warnings]
     finally:
         index.close()
-    result = CheckResult(outline, workspace, problems=list(resolution.problems))
+    result = CheckResult(outline, workspace, problems=list(resolution.problems) + picture_problems(outline))
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed
     if result.errors:

@@ -271,7 +271,7 @@ def test_misspelt_slide_kind():
         """)
     assert problem.code == "unknown-kind"
     assert "found 'bulets'" in problem.message
-    assert problem.hint == "did you mean 'bullets'? valid kinds: bullets, chart, figures, questions, quote, section"
+    assert problem.hint == "did you mean 'bullets'? valid kinds: bullets, chart, figures, image, questions, quote, section"
     assert where(problem) == (4, 11)
 
 

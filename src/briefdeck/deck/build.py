@@ -10,13 +10,16 @@ text differs per audience.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefdeck.citations.work import author_names
 from briefdeck.deck.charts import make_chart, value_problem
-from briefdeck.deck.model import Audience, Deck, Point, Slide
+from briefdeck.deck.model import Audience, Deck, Picture, Point, Slide
 from briefdeck.deck.notes import Notebook, SlideNotes
 from briefdeck.errors import Problem
 from briefdeck.findings.figures import figures_agree, parse_figures
-from briefdeck.outline.model import AudienceSpec, Outline, PointSpec, SlideSpec
+from briefdeck.outline.images import FORMATS, picture_header
+from briefdeck.outline.model import AudienceSpec, ImageSpec, Outline, PointSpec, SlideSpec
 from briefdeck.outline.resolve import Evidence, Resolution
 
 CONTENT_NOTE_TITLE = "Content note"
@@ -96,11 +99,12 @@ class _Builder:
         if spec.kind == "quote" and points:
             subtitle = spec.speaker or self._attribution(notes)
         title = spec.title_for(self.audience.key) or ""
+        picture = None if spec.image is None else _picture(spec.image, Path(self.outline.path).parent)
         chart = None
         if spec.chart is not None:
             chart = make_chart(spec.chart, title, points)
         return Slide(kind=spec.kind, title=title, points=tuple(points), footnotes=tuple(notes.footnotes),
-                     notes=spec.notes, subtitle=subtitle, section=section, chart=chart)
+                     notes=spec.notes, subtitle=subtitle, section=section, chart=chart, picture=picture)
 
     def point(self, spec: PointSpec, slide: SlideSpec, notes: SlideNotes) -> Point | None:
         if not spec.shown_to(self.audience.key):
@@ -165,6 +169,13 @@ class _Builder:
         if citation.speaker:
             return citation.speaker
         return author_names(citation.record) or citation.record.title
+
+
+def _picture(spec: ImageSpec, base: Path) -> Picture:
+    """The picture of an image slide (its file was checked with the brief: `picture_problems`)."""
+    path = base / spec.path
+    kind, width, height = picture_header(path)
+    return Picture(path, FORMATS[kind], width, height, spec.alt, spec.decorative)
 
 
 def _shaped(point: Point, kind: str) -> Point:

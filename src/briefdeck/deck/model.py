@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefdeck.citations.text import Formatted
 from briefdeck.sources.model import Citation, SourceRecord
 
-SLIDE_KINDS = ("title", "content-note", "section", "bullets", "figures", "quote", "questions", "chart", "sources")
+SLIDE_KINDS = ("title", "content-note", "section", "bullets", "figures", "quote", "questions", "chart", "image",
+               "sources")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,22 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image slide's picture: a PNG or JPEG file checked when the brief was checked.
+
+    ``alt`` is its text alternative, None when ``decorative``; ``width`` and
+    ``height`` are in pixels (the renderers keep the aspect).
+    """
+
+    path: Path
+    mime: str
+    width: int
+    height: int
+    alt: str | None
+    decorative: bool = False
+
+
+@dataclass(frozen=True)
 class Slide:
     """One slide as the author meant it; renderers may continue it over several.
 
@@ -92,6 +110,7 @@ class Slide:
     subtitle: str | None = None
     section: str | None = None
     chart: Chart | None = None  # a chart slide's chart
+    picture: Picture | None = None  # an image slide's picture (its one point, if any, is the credit)
 
     def footnote(self, number: int) -> Footnote:
         return next(f for f in self.footnotes if f.number == number)

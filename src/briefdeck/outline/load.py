@@ -28,6 +28,7 @@ from typing import Collection, Iterable
 
 from briefdeck.errors import BriefdeckError, Location, Problem, Problems, choices_hint, did_you_mean, display_path
 from briefdeck.outline.charts import CHART_POINT_KEYS, CHART_SLIDE_KEYS, chart_datum, chart_spec
+from briefdeck.outline.images import IMAGE_SLIDE_KEYS, image_spec
 from briefdeck.outline.language import brief_language
 from briefdeck.outline.model import (
     BRIEF_SLIDE_KINDS, CITATION_STYLES, DEFAULT_SLIDE_KIND, DEFAULT_TEXT_KEY, HANDOUTS,
@@ -53,6 +54,7 @@ SLIDE_KEYS = {
     "quote": _SLIDE_COMMON + ("quote", "source", "speaker", "points"),
     "questions": _SLIDE_COMMON + ("questions",),
     "chart": _SLIDE_COMMON + CHART_SLIDE_KEYS,  # outline/charts.py
+    "image": _SLIDE_COMMON + IMAGE_SLIDE_KEYS,  # outline/images.py
 }
 ALL_SLIDE_KEYS = tuple(dict.fromkeys(k for keys in SLIDE_KEYS.values() for k in keys))
 EVIDENCE_KEYS = ("quote", "finding", "source")
@@ -326,10 +328,12 @@ class _OutlineReader:
         points: tuple[PointSpec, ...] = ()
         questions: tuple[PointSpec, ...] = ()
         select = self.select(fields["select"]) if "select" in fields else None
-        speaker = chart = None
+        speaker = chart = image = None
         if kind == "chart":  # outline/charts.py
             points = self.point_list(fields.get("points"), kind, audiences)
             chart = chart_spec(self, fields, node, points)
+        if kind == "image":  # outline/images.py
+            image, points = image_spec(self, fields, node, audiences)
         if kind in ("bullets", "figures"):
             points = self.point_list(fields.get("points"), kind, audiences)
             if "select" not in fields and "points" not in fields and not self.misspelt(node, "points", "select"):
@@ -347,7 +351,8 @@ class _OutlineReader:
                 self.question_list(fields["questions"], node, audiences)
             return None
         return SlideSpec(kind=kind, title=title, points=points, select=select, questions=questions,
-                         notes=notes, audiences=audiences, location=node.location, speaker=speaker, chart=chart)
+                         notes=notes, audiences=audiences, location=node.location, speaker=speaker, chart=chart,
+                         image=image)
 
     def slide_kind(self, node: MapNode) -> str | None:
         raw = {key.value: value for key, value in node.pairs}

@@ -18,7 +18,7 @@ from briefdeck.errors import Location
 
 # The slide kinds an author can write; the title, content-note and sources
 # slides of `briefdeck.deck.model.SLIDE_KINDS` are made by briefdeck itself.
-BRIEF_SLIDE_KINDS = ("bullets", "section", "figures", "quote", "questions", "chart")
+BRIEF_SLIDE_KINDS = ("bullets", "section", "figures", "quote", "questions", "chart", "image")
 DEFAULT_SLIDE_KIND = "bullets"
 CITATION_STYLES = ("chicago-note", "apa")
 ON_SLIDES = PLACEMENTS = ("footnote", "end", "notes")  # where a deck shows its notes
@@ -123,6 +123,17 @@ class ChartSpec:
 
 
 @dataclass(frozen=True)
+class ImageSpec:
+    """An image slide's picture (`briefdeck.outline.images`): ``path`` as written, relative to the
+    brief's folder; ``alt`` None only when ``decorative``; ``location`` is where ``image:`` is."""
+
+    path: str
+    alt: str | None
+    decorative: bool
+    location: Location
+
+
+@dataclass(frozen=True)
 class PointSpec:
     """A bullet, figure, quote or question as written.
 
@@ -181,6 +192,7 @@ class SlideSpec:
     location: Location
     speaker: str | None = None
     chart: ChartSpec | None = None  # a chart slide's chart (its points carry the data)
+    image: ImageSpec | None = None  # an image slide's picture (its one point, if any, is the credit)
 
     def title_for(self, audience: str) -> str | None:
         return self.title.for_audience(audience) if self.title is not None else None

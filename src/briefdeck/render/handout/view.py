@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from briefdeck.deck.model import Deck, Point, Slide
 
+from .pictures import picture_html
 from .svg_chart import SvgColours, chart_svg
 from .text import date_to_text, date_to_w3c, ends_sentence, formatted_to_html, split_final_period
 
@@ -74,6 +75,7 @@ class SlideView:
     recommendation: bool
     density: str
     chart: Markup | None = None  # a chart slide's chart as inline SVG (svg_chart.py)
+    picture: Markup | None = None  # an image slide's picture as an <img> (pictures.py)
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ def _slide_view(slide: Slide, author_date: bool, colours: SvgColours, ident: str
         density=_density(slide, band),
         chart=None if slide.chart is None else chart_svg(
             slide.chart, [p.text for p in slide.points], [p.figure or "" for p in slide.points], colours, ident),
+        picture=None if slide.picture is None else picture_html(slide.picture),
     )
 
 

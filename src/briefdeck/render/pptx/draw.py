@@ -19,7 +19,7 @@ from pptx.oxml.ns import qn
 
 from briefdeck.render.pptx.clean import east_asian_lang, one_line, split_scripts
 from briefdeck.render.pptx.fit import Para, Run
-from briefdeck.render.pptx.pages import Bar, ChartBox, Page, Rect, TextBox
+from briefdeck.render.pptx.pages import Bar, ChartBox, Page, PictureBox, Rect, TextBox
 from briefdeck.render.pptx.settings import PptxSettings
 from briefdeck.render.pptx.template import Placeholder, Slots
 
@@ -58,9 +58,11 @@ class Fonts:
 
 LinkId = Callable[[str], str]  # URL -> the slide's relationship id for it
 ChartId = Callable[[ChartBox], str]  # a chart -> the relationship id of its new chart part
+PictureId = Callable[[PictureBox], str]  # a picture -> the relationship id of its image part
 
 
-def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId, chart_id: ChartId | None = None) -> str:
+def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId, chart_id: ChartId | None = None,
+              picture_id: PictureId | None = None) -> str:
     """The ``p:sld`` document of ``page``; ``link_id`` relates each hyperlink's URL.
 
     The shape tree is the reading order of screen readers and the Tab key:
@@ -77,6 +79,9 @@ def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId, chart_id:
         elif isinstance(shape, ChartBox):
             assert chart_id is not None, "a page with a chart needs chart_id"
             shapes.append(_chart_frame(shape_id, shape, chart_id(shape)))
+        elif isinstance(shape, PictureBox):
+            assert picture_id is not None, "a page with a picture needs picture_id"
+            shapes.append(_picture(shape_id, shape, picture_id(shape)))
         else:
             placeholder = slots.title or Placeholder("title", None, None) if shape.role == "title" \
                 else next(bodies) if shape.role not in NOT_CONTENT else None
@@ -157,6 +162,17 @@ def _chart_frame(shape_id: int, box: ChartBox, rid: str) -> str:
             '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
             f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rid}"/>'
             '</a:graphicData></a:graphic></p:graphicFrame>')
+
+
+def _picture(shape_id: int, box: PictureBox, rid: str) -> str:
+    """A picture with its text alternative in ``descr``, or marked decorative."""
+    picture = box.picture
+    alt = "" if picture.decorative else f" descr={quoteattr(one_line(picture.alt or ''))}"
+    flag = DECORATIVE if picture.decorative else ""
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Picture {shape_id}"{alt}>{flag}</p:cNvPr>'
+            '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
+            f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+            f'<p:spPr>{_xfrm(box.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
 
 
 def _text_box(shape_id: int, box: TextBox, placeholder: Placeholder | None, fonts: Fonts, link_id: LinkId) -> str:

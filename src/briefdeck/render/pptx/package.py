@@ -31,7 +31,8 @@ from pptx.oxml.ns import qn
 from briefdeck.render.pptx.chart_part import chart_part
 from briefdeck.render.pptx.clean import one_line
 from briefdeck.render.pptx.draw import Fonts, notes_xml, slide_xml
-from briefdeck.render.pptx.pages import ChartBox, Page
+from briefdeck.render.pptx.pages import ChartBox, Page, PictureBox
+from briefdeck.render.pptx.picture_page import read_picture
 from briefdeck.render.pptx.template import Base, Placeholder
 
 EPOCH = dt.date(1980, 1, 1)  # the earliest date a zip entry can carry
@@ -77,7 +78,12 @@ def pages_to_pptx(pages: list[Page], base: Base, fonts: Fonts, *, title: str, da
             _relate(slide, rid, RT.CHART, chart_part(box, package, next(chart_numbers), stamp))
             return rid
 
-        slide._blob = slide_xml(page, slots, fonts, link_id, chart_id).encode("utf-8")
+        def picture_id(box: PictureBox) -> str:
+            rid = next(slide_rids)
+            _relate(slide, rid, RT.IMAGE, package.get_or_add_image_part(io.BytesIO(read_picture(box.picture))))
+            return rid
+
+        slide._blob = slide_xml(page, slots, fonts, link_id, chart_id, picture_id).encode("utf-8")
         rid = next(next_rid)
         _relate(pres_part, rid, RT.SLIDE, slide)
         etree.SubElement(sld_id_lst, qn("p:sldId"), {"id": str(next_id), qn("r:id"): rid})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefdeck.deck.model import Chart, Footnote
+from briefdeck.deck.model import Chart, Footnote, Picture
 from briefdeck.render.pptx.fit import Para
 
 
@@ -85,7 +85,16 @@ class ChartBox:
     style: ChartStyle
 
 
-Shape = TextBox | Bar | ChartBox
+@dataclass(frozen=True)
+class PictureBox:
+    """A picture fitted in ``rect`` (its aspect kept by the planner)."""
+
+    role: str
+    rect: Rect
+    picture: Picture
+
+
+Shape = TextBox | Bar | ChartBox | PictureBox
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from briefdeck.render.pptx.frames import Frames
 from briefdeck.render.pptx.grid import figures_pages
 from briefdeck.render.pptx.notes import NOTES_TITLE, PageNotes
 from briefdeck.render.pptx.pages import Page
+from briefdeck.render.pptx.picture_page import picture_pages
 
 BULLET = "•"
 
@@ -68,6 +69,8 @@ class _Planner:
             return figures_pages(slide, self.flow)
         if slide.kind == "chart":
             return chart_pages(slide, self.flow)
+        if slide.kind == "image":
+            return picture_pages(slide, self.flow)
         kind = slide.kind if slide.kind in ("quote", "content-note", "questions") else "bullets"
         return self.flow.pages(slide, self._blocks(slide), kind=kind)
 

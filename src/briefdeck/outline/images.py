@@ -1,0 +1,98 @@
+"""Picture slides in a brief, and the checks their files must pass.
+
+    - kind: image
+      title: Where the camps are
+      image: images/camps.png     # PNG or JPEG, relative to the brief's folder
+      alt: Map of North Korea …   # required, unless the picture is decorative
+      # decorative: true          # a picture that adds nothing a reader needs
+      credit:                     # the picture's source: a point, cited like a bullet
+        text: Map from the 2017 report
+        source: tip-2017-dprk
+
+The loader calls `image_spec` for an image slide; `picture_problems` then
+checks every file (it is untrusted): missing, unreadable, not a PNG or JPEG,
+or over 50 megapixels is an error at the line of ``image:``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Protocol
+
+from PIL import Image, UnidentifiedImageError
+
+from briefdeck.errors import Location, Problem
+from briefdeck.outline.model import ImageSpec, Outline, PointSpec
+from briefdeck.outline.yaml_nodes import MapNode, Node
+
+IMAGE_SLIDE_KEYS = ("image", "alt", "decorative", "credit")
+FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
+MAX_PIXELS = 50_000_000
+
+
+class _Loader(Protocol):
+    def error(self, message: str, location: Location, hint: str | None = None, *, code: str) -> None: ...
+    def text(self, node: Node | None, what: str, *, required: bool = False) -> str | None: ...
+    def boolean(self, node: Node | None, what: str) -> bool | None: ...
+    def point(self, node: Node, slide_kind: str, slide_audiences: tuple[str, ...] | None, *,
+              question: bool = False) -> PointSpec | None: ...
+
+
+def image_spec(loader: _Loader, fields: dict[str, Node], node: MapNode,
+               audiences: tuple[str, ...] | None) -> tuple[ImageSpec | None, tuple[PointSpec, ...]]:
+    """The picture of an image slide and its credit point (if any), or None (reported)."""
+    path = loader.text(fields.get("image"), "image", required="image" in fields)
+    if "image" not in fields:
+        loader.error("an image slide needs 'image:', the picture's file", node.location,
+                     "write 'image: images/picture.png' (relative to the brief's folder)", code="missing-key")
+    decorative = bool(loader.boolean(fields.get("decorative"), "decorative"))
+    alt = loader.text(fields.get("alt"), "alt", required="alt" in fields)
+    if not alt and not decorative and "alt" not in fields:
+        loader.error("an image slide needs 'alt:', the picture described for those who cannot see it",
+                     node.location, "write 'alt: …' (what the picture shows that matters here), or "
+                     "'decorative: true' for a picture that adds nothing", code="missing-alt")
+    credit = loader.point(fields["credit"], "image", audiences) if "credit" in fields else None
+    if path is None or (not alt and not decorative):
+        return None, ()
+    location = fields["image"].location
+    return ImageSpec(path, None if decorative else alt, decorative, location), (credit,) if credit else ()
+
+
+def picture_problems(outline: Outline) -> list[Problem]:
+    """Errors for every picture file of ``outline`` that cannot be shown (relative to its folder)."""
+    base = Path(outline.path).parent
+    return [p for slide in outline.slides if slide.image is not None
+            for p in [picture_problem(base, slide.image)] if p is not None]
+
+
+def picture_header(path: Path) -> tuple[str, int, int]:
+    """The format ("PNG", "JPEG"…) and size in pixels of the picture at ``path``, from its header only."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is checked by the caller
+        with Image.open(path) as image:
+            return str(image.format), image.size[0], image.size[1]
+
+
+def picture_problem(base: Path, spec: ImageSpec) -> Problem | None:
+    """Why the picture of ``spec`` cannot be shown, or None."""
+    path = base / spec.path
+    hint = "export it as a PNG or JPEG of at most 50 megapixels"
+    if not path.is_file():
+        return Problem(f"image: there is no file {spec.path!r} (looked in {base}/)", spec.location,
+                       "give the path relative to the brief's folder", code="image-file")
+    try:
+        kind, width, height = picture_header(path)
+    except Image.DecompressionBombError:
+        return Problem(f"image: {spec.path!r} is too large to open safely", spec.location, hint,
+                       code="image-file")
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        return Problem(f"image: {spec.path!r} is not a picture briefdeck can read ({type(exc).__name__})",
+                       spec.location, hint, code="image-file")
+    if kind not in FORMATS:
+        return Problem(f"image: {spec.path!r} is a {kind} picture; decks take PNG or JPEG", spec.location, hint,
+                       code="image-file")
+    if width * height > MAX_PIXELS:
+        return Problem(f"image: {spec.path!r} has {width} x {height} pixels, over 50 megapixels",
+                       spec.location, hint, code="image-file")
+    return None
