@@ -73,7 +73,8 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
                    for s in index.summaries() if s.id in cited for w in s.warnings]
     finally:
         index.close()
-    result = CheckResult(outline, workspace, problems=list(resolution.problems) + picture_problems(outline))
+    result = CheckResult(outline, workspace, problems=list(resolution.problems)
+                         + picture_problems(outline, workspace.root))
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed
     if result.errors:

@@ -110,3 +110,11 @@ def test_a_file_that_cannot_be_shown_is_an_error_at_the_image_line(project, cli,
     result = cli(project, "check", "briefs/pic.yaml")
     assert result.exit_code == 1
     assert "pic.yaml:6:12: error: " in result.output and message in result.output
+
+
+def test_a_picture_outside_the_project_is_refused(project, cli, tmp_path):
+    _png(tmp_path / "elsewhere" / "secret.png")
+    _write(project, path=str(tmp_path / "elsewhere" / "secret.png"))
+    result = cli(project, "check", "briefs/pic.yaml")
+    assert result.exit_code == 1
+    assert "pic.yaml:6:12: error: image: " in result.output and "is outside the project folder" in result.output

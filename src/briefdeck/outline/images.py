@@ -22,7 +22,7 @@ from typing import Protocol
 
 from PIL import Image, UnidentifiedImageError
 
-from briefdeck.errors import Location, Problem
+from briefdeck.errors import Location, Problem, display_path
 from briefdeck.outline.model import ImageSpec, Outline, PointSpec
 from briefdeck.outline.yaml_nodes import MapNode, Node
 
@@ -59,11 +59,11 @@ def image_spec(loader: _Loader, fields: dict[str, Node], node: MapNode,
     return ImageSpec(path, None if decorative else alt, decorative, location), (credit,) if credit else ()
 
 
-def picture_problems(outline: Outline) -> list[Problem]:
-    """Errors for every picture file of ``outline`` that cannot be shown (relative to its folder)."""
+def picture_problems(outline: Outline, project: Path) -> list[Problem]:
+    """Errors for every picture file of ``outline`` (relative to its folder) that cannot be shown."""
     base = Path(outline.path).parent
     return [p for slide in outline.slides if slide.image is not None
-            for p in [picture_problem(base, slide.image)] if p is not None]
+            for p in [picture_problem(base, slide.image, project)] if p is not None]
 
 
 def picture_header(path: Path) -> tuple[str, int, int]:
@@ -74,10 +74,14 @@ def picture_header(path: Path) -> tuple[str, int, int]:
             return str(image.format), image.size[0], image.size[1]
 
 
-def picture_problem(base: Path, spec: ImageSpec) -> Problem | None:
-    """Why the picture of ``spec`` cannot be shown, or None."""
+def picture_problem(base: Path, spec: ImageSpec, project: Path) -> Problem | None:
+    """Why the picture of ``spec`` cannot be shown, or None. Only files inside ``project`` are taken:
+    a brief from elsewhere must not carry other files of the machine into a deck."""
     path = base / spec.path
     hint = "export it as a PNG or JPEG of at most 50 megapixels"
+    if not path.resolve().is_relative_to(project.resolve()):
+        return Problem(f"image: {spec.path!r} is outside the project folder {display_path(project)}",
+                       spec.location, "copy the picture into the project, e.g. into images/", code="image-file")
     if not path.is_file():
         return Problem(f"image: there is no file {spec.path!r} (looked in {base}/)", spec.location,
                        "give the path relative to the brief's folder", code="image-file")
