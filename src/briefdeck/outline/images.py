@@ -22,7 +22,7 @@ from typing import Protocol
 
 from PIL import Image, UnidentifiedImageError
 
-from briefdeck.errors import Location, Problem, display_path
+from briefdeck.errors import BriefdeckError, Location, Problem, display_path
 from briefdeck.outline.model import ImageSpec, Outline, PointSpec
 from briefdeck.outline.yaml_nodes import MapNode, Node
 
@@ -100,3 +100,12 @@ def picture_problem(base: Path, spec: ImageSpec, project: Path) -> Problem | Non
         return Problem(f"image: {spec.path!r} has {width} x {height} pixels, over 50 megapixels",
                        spec.location, hint, code="image-file")
     return None
+
+
+def read_picture(path: Path) -> bytes:
+    """The bytes of a picture file checked with the brief (it may have gone since: then an error)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise BriefdeckError(Problem(f"cannot read the picture {display_path(path)}: {exc.strerror}",
+                                     hint="check the file is still there", code="image-file")) from None

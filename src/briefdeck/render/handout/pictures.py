@@ -13,16 +13,12 @@ import base64
 from markupsafe import Markup, escape
 
 from briefdeck.deck.model import Picture
-from briefdeck.errors import BriefdeckError, Problem, display_path
+from briefdeck.outline.images import read_picture
 
 
 def picture_html(picture: Picture) -> Markup:
     """The ``<img>`` element of ``picture``, its bytes inlined."""
-    try:
-        data = picture.path.read_bytes()
-    except OSError as exc:
-        raise BriefdeckError(Problem(f"cannot read the picture {display_path(picture.path)}: {exc.strerror}",
-                                     hint="check the file is still there", code="image-file")) from None
+    data = read_picture(picture.path)
     source = f"data:{picture.mime};base64,{base64.b64encode(data).decode('ascii')}"
     alt = "" if picture.decorative else picture.alt or ""
     return Markup('<img class="picture-img" src="{}" alt="{}" width="{}" height="{}">').format(

@@ -28,11 +28,11 @@ from pptx.opc.serialized import _ContentTypesItem
 from pptx.opc.oxml import serialize_part_xml
 from pptx.oxml.ns import qn
 
+from briefdeck.outline.images import read_picture
 from briefdeck.render.pptx.chart_part import chart_part
 from briefdeck.render.pptx.clean import one_line
 from briefdeck.render.pptx.draw import Fonts, notes_xml, slide_xml
 from briefdeck.render.pptx.pages import ChartBox, Page, PictureBox
-from briefdeck.render.pptx.picture_page import read_picture
 from briefdeck.render.pptx.template import Base, Placeholder
 
 EPOCH = dt.date(1980, 1, 1)  # the earliest date a zip entry can carry
@@ -80,7 +80,7 @@ def pages_to_pptx(pages: list[Page], base: Base, fonts: Fonts, *, title: str, da
 
         def picture_id(box: PictureBox) -> str:
             rid = next(slide_rids)
-            _relate(slide, rid, RT.IMAGE, package.get_or_add_image_part(io.BytesIO(read_picture(box.picture))))
+            _relate(slide, rid, RT.IMAGE, package.get_or_add_image_part(io.BytesIO(read_picture(box.picture.path))))
             return rid
 
         slide._blob = slide_xml(page, slots, fonts, link_id, chart_id, picture_id).encode("utf-8")

@@ -8,7 +8,7 @@ left, as large as fits, centred.
 from __future__ import annotations
 
 from briefdeck.deck.model import Picture, Slide
-from briefdeck.errors import BriefdeckError, Problem, display_path
+from briefdeck.errors import BriefdeckError, Problem
 from briefdeck.render.pptx.clean import clean_text, one_line
 from briefdeck.render.pptx.drafts import Block
 from briefdeck.render.pptx.fit import Run, paras_height
@@ -53,11 +53,3 @@ def _fitted(picture: Picture, box: Rect) -> Rect:
     w, h = picture.width * scale, picture.height * scale
     return Rect(box.x + (box.w - w) / 2, box.y, w, h)
 
-
-def read_picture(picture: Picture) -> bytes:
-    """The picture file's bytes (checked with the brief, but it may have gone since)."""
-    try:
-        return picture.path.read_bytes()
-    except OSError as exc:
-        raise BriefdeckError(Problem(f"cannot read the picture {display_path(picture.path)}: {exc.strerror}",
-                                     hint="check the file is still there", code="image-file")) from None
