@@ -38,7 +38,9 @@ def test_a_finding_carries_its_locator_text_tags_figures_and_speaker(index):
 def test_each_source_lists_its_record_counts_and_sections(index):
     listed = {s["id"]: s for s in sources_json(index.summaries())}
     tip = listed["tip-2017-dprk"]
-    assert list(tip) == ["id", "file", "title", "record", "paragraphs", "sentences", "sections", "warnings"]
+    assert list(tip) == ["id", "file", "title", "record", "paragraphs", "sentences", "sections", "warnings",
+                         "record_from"]
+    assert tip["record_from"] is None  # no origins given: as for a record guessed from the text
     assert tip["file"] == "001_8626f1c1c84b5475.txt" and tip["paragraphs"] == 11
     assert tip["record"]["container-title"] == "Trafficking in Persons Report 2017"
     assert listed["king-2019"]["sections"][0] == "North Korea’s Record on Trafficking"
