@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Collection, Iterable
 
 from briefdeck.errors import Location, Problems, choices_hint, did_you_mean
+from briefdeck.layouts import LANGUAGE_TAG
 from briefdeck.outline.csl_files import CslStyleError, find_csl_style, style_names
 from briefdeck.outline.fields import PLACES, SLIDE_KEYS, Choice, Field, Place, WholeNumber
 from briefdeck.outline.model import CITATION_STYLES, DEFAULT_TEXT_KEY, PerAudienceText
@@ -168,6 +169,15 @@ class ValueReader:
         if value not in choices:
             self.error(f"{what}: expected one of {', '.join(choices)}; found {value!r}", node.location,
                        choices_hint(value, choices, noun), code=code)
+            return None
+        return value
+
+    def language(self, node: Node | None, what: str) -> str | None:
+        """A BCP 47 language tag (``lang: en-GB``); None when absent or not a tag (reported)."""
+        value = self.text(node, what)
+        if value is not None and not LANGUAGE_TAG.fullmatch(value):
+            self.error(f"{what}: expected a language tag like en, en-GB or ko; found {value!r}", node.location,
+                       "write the language the brief's text is in as a BCP 47 tag", code="bad-language")
             return None
         return value
 

@@ -112,6 +112,7 @@ main{padding:1em 420px 3em 1.5em}
 .slide{position:relative;overflow:hidden;box-shadow:0 1px 4px rgba(0,0,0,.3);zoom:var(--zoom,.75)}
 .box{position:absolute;box-sizing:border-box;display:flex;flex-direction:column;overflow:visible}
 .bar{position:absolute}
+.chart,.picture{position:absolute}.picture img{width:100%;height:100%;object-fit:contain}
 .line{white-space:pre;overflow:visible}
 .para{position:relative}
 .bullet{position:absolute;left:0;display:inline-block}
