@@ -22,7 +22,7 @@ from briefdeck.sources.structure import detect_structure, sections_by_gaps
 from briefdeck.sources.text import decode
 
 # Bump when reading changes what a source yields, so cached indexes are rebuilt.
-READER_VERSION = 2
+READER_VERSION = 3
 
 
 @dataclass(frozen=True)

@@ -147,3 +147,25 @@ def has_text(original: str, start: int, end: int) -> bool:
 def clean_text(text: str) -> str:
     """Text with controls removed and whitespace folded (no offsets kept)."""
     return fold(text).text
+
+
+def fold_lines(original: str, lines: list[tuple[int, int, str]]) -> Folded:
+    """Fold several stretches of ``original`` into one text, each joined to the one before by its joiner.
+
+    The joiner is " " for a line break and "" for a word rejoined across a line-end
+    hyphen; the offsets of every kept character still lead back to ``original``.
+    """
+    pieces: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    length = 0
+    for start, end, joiner in lines:
+        folded = fold(original, start, end)
+        if not folded.text:
+            continue
+        if pieces and joiner:
+            pieces.append(joiner)
+            length += len(joiner)
+        runs.extend((length + f, o, n) for f, o, n in folded.runs)
+        pieces.append(folded.text)
+        length += len(folded.text)
+    return Folded("".join(pieces), tuple(runs))
