@@ -33,7 +33,7 @@ _BULLET = re.compile(r"\s*(?P<glyph>[•●▪◦‣■□➢➤∙·*–-])\s+(
 # Glyphs that are only ever bullets; a dash or asterisk at a line start may be a wrapped dash.
 _SURE_BULLETS = "•●▪◦‣■□➢➤∙"
 _HYPHEN_END = re.compile(r"(?P<head>[A-Za-z]+)[-\u00ad]\s*$")
-_TAIL_START = re.compile(r"\s*(?P<tail>[a-z]+)")
+_TAIL_START = re.compile(r"\s*(?P<tail>[A-Za-z0-9]+)")
 _WORD = re.compile(r"[A-Za-z]+")
 # Endings that cannot stand as words: "traffick-" + "ing" is one word, never a compound.
 _BOUND_SUFFIXES = frozenset("""ing ings ed ion ions tion tions sion sions ment ments ness ity ities ly
@@ -126,7 +126,7 @@ def _rejoin_hyphens(original: str, lines: list[Line], vocabulary: frozenset[str]
             continue
         soft = original[head.end("head")] == "\u00ad"
         joined = (head.group("head") + tail.group("tail")).lower()
-        if soft or is_word(joined, tail.group("tail"), vocabulary):
+        if soft or tail.group("tail").islower() and is_word(joined, tail.group("tail"), vocabulary):
             out[k - 1] = Line(before.start, head.end("head"), before.joined, before.item, before.heading)
         else:
             out[k - 1] = Line(before.start, head.end("head") + 1, before.joined, before.item, before.heading)
@@ -135,8 +135,16 @@ def _rejoin_hyphens(original: str, lines: list[Line], vocabulary: frozenset[str]
 
 
 def is_word(joined: str, tail: str, vocabulary: frozenset[str]) -> bool:
-    """Whether a word hyphenated at a line end is one word (the hyphen was the layout's, not the author's)."""
-    return joined in vocabulary or joined in shipped_words() or tail in _BOUND_SUFFIXES
+    """Whether a word hyphenated at a line end is one word (the hyphen was the layout's, not the author's).
+
+    It is when the joined word is known (the document spells it whole, or the
+    shipped list has it), or when the part after the hyphen is no word at all
+    ("re-" + "quired", "traffick-" + "ing"): a compound such as "state-sponsored"
+    is made of words.
+    """
+    words = shipped_words()
+    return joined in vocabulary or joined in words or tail in _BOUND_SUFFIXES or (
+        tail not in vocabulary and tail not in words)
 
 
 def vocabulary_of(text: str) -> frozenset[str]:

@@ -31,6 +31,7 @@ class Paragraph:
     end: int
     section: str | None  # the heading it stands under, or the known structure's name
     sentences: tuple[Sentence, ...]
+    page: str | None = None  # the page label it starts on ("212"), for paginated sources
 
 
 def iso_date(parts) -> str:

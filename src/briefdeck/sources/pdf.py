@@ -1,0 +1,38 @@
+"""The PDF reader: text layer, layout and page labels, through pypdfium2 (Apache-2.0/BSD)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefdeck.errors import BriefdeckError, Problem
+from briefdeck.sources.pdf_layout import layout_blocks
+from briefdeck.sources.pdf_lines import read_pdf_lines
+from briefdeck.sources.readtext import ReadText, joined_blocks
+
+PDF_MAGIC = b"%PDF-"
+
+
+def looks_like_pdf(path: Path) -> bool:
+    """A PDF by its first bytes (a PDF may start after a little junk) or by its suffix."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return PDF_MAGIC in handle.read(1024)
+    except OSError:
+        return False
+
+
+class PdfReader:
+    name = "pdf"
+
+    def detect(self, path: Path) -> bool:
+        return looks_like_pdf(path)
+
+    def read(self, data: bytes, *, name: str) -> ReadText:
+        if PDF_MAGIC not in data[:1024]:
+            raise BriefdeckError(Problem(f"{name} is not a PDF (it does not start with %PDF-)",
+                                         hint="check that the file is the PDF it is named as", code="unreadable-pdf"))
+        pages = read_pdf_lines(data, name=name)
+        text, blocks = joined_blocks(layout_blocks(pages))
+        return ReadText(text, blocks=blocks)

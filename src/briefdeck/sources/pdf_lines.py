@@ -1,0 +1,116 @@
+"""The lines of a PDF's text layer with their places, read with pypdfium2 (Apache-2.0/BSD).
+
+PDFium gives each page's text in content order, one line per "\\r\\n", and marks
+a hyphen it found at a line end with U+FFFE (joining the two lines). Each line
+is measured through its first and last characters only, so reading stays fast:
+a few calls per line, not per character.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from briefdeck.errors import BriefdeckError, Problem
+
+_LINE_END = re.compile("\r\n|\n|\ufffe")
+# PDFium's error codes on loading (FPDF_ERR_*).
+_LOAD_ERRORS = {
+    2: "cannot be opened",
+    3: "is damaged or truncated, or not a PDF",
+    4: "is encrypted (it needs a password)",
+    5: "uses a security handler that cannot be read",
+    6: "is damaged (a page could not be read)",
+}
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    text: str
+    page: int  # 0-based page index
+    x0: float  # left of the first character
+    x1: float  # right of the last character
+    y: float  # baseline, from the page's bottom
+    top: float  # top of the first character
+    size: float  # font size of the first character
+    weight: int  # font weight of the first character (400 regular, 700 bold)
+
+
+@dataclass(frozen=True)
+class PdfPages:
+    lines: list[PdfLine]
+    sizes: list[tuple[float, float]]  # width, height of each page
+    labels: list[str]  # the page label of each page ("212", "xii"), or its number from 1
+
+
+def read_pdf_lines(data: bytes, *, name: str) -> PdfPages:
+    """Every line of text of the PDF; raises a clear `BriefdeckError` for a PDF that cannot be read."""
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        what = _LOAD_ERRORS.get(getattr(exc, "err_code", None), "cannot be read")
+        raise BriefdeckError(Problem(f"{name} {what}",
+                                     hint="save a complete, unprotected copy of the PDF and try again",
+                                     code="unreadable-pdf")) from None
+    try:
+        return _read(pdf, name)
+    except pdfium.PdfiumError as exc:
+        raise BriefdeckError(Problem(f"{name} is damaged: {exc}", hint="save a complete copy of the PDF",
+                                     code="unreadable-pdf")) from None
+    finally:
+        pdf.close()
+
+
+def _read(pdf: pdfium.PdfDocument, name: str) -> PdfPages:
+    lines: list[PdfLine] = []
+    sizes, labels = [], []
+    for index in range(len(pdf)):
+        page = pdf[index]
+        sizes.append(page.get_size())
+        labels.append(pdf.get_page_label(index) or str(index + 1))
+        textpage = page.get_textpage()
+        lines.extend(_page_lines(textpage, index))
+        textpage.close()
+        page.close()
+    if not any(line.text.strip() for line in lines):
+        raise BriefdeckError(Problem(
+            f"{name} has no text layer: it looks like a scanned PDF (pages of images only)",
+            hint="run the PDF through OCR first, or use the document's text version", code="pdf-without-text"))
+    return PdfPages(lines, sizes, labels)
+
+
+def _page_lines(textpage: pdfium.PdfTextPage, page: int) -> list[PdfLine]:
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP: read char by char to keep indexes aligned
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(count))
+    out, pos = [], 0
+    for match in _LINE_END.finditer(text + "\r\n"):
+        start, end = pos, match.start()
+        pos = match.end()
+        hyphen = match.group() == "\ufffe"
+        line = text[start:end]
+        stripped = line.rstrip()
+        if not stripped.strip():
+            continue
+        last = start + len(stripped) - 1
+        if hyphen:
+            stripped, last = stripped + "-", end  # the U+FFFE character is the hyphen
+        out.append(_measure(textpage, page, stripped, start + len(line) - len(line.lstrip()), last))
+    return out
+
+
+def _measure(textpage: pdfium.PdfTextPage, page: int, text: str, first: int, last: int) -> PdfLine:
+    left, _, _, top = textpage.get_charbox(first)
+    right = textpage.get_charbox(last)[2]
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, first)
+    return PdfLine(text.strip(), page, left, max(right, left), y.value, top, round(size, 1), weight)
