@@ -210,7 +210,7 @@ def _goes_on(current: _Paragraph, line: PdfLine, kind: str, pitch: float,
         if last.y - line.y > pitch * 1.3:
             return False
         if current.kind == "item":
-            return line.x0 > current.lines[0].x0 - 0.8 * line.size
+            return line.x0 > last.x0 - 0.8 * line.size  # a line back at the margin has left the list
         return line.x0 <= last.x0 + 0.8 * line.size  # an indented line starts a paragraph
     # A column or page break: the paragraph goes on unless its last line closes it short of the edge.
     edge = right_edges[(last.page, columns[id(last)])]

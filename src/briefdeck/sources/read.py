@@ -1,9 +1,10 @@
 """Reading one document into a `Source`: readers, then blocks, paragraphs and sentences.
 
-Readers sit behind a small protocol (``detect`` and ``read``) so that HTML
-and PDF readers can be added to `READERS` without touching anything else.
-A reader turns bytes into text in which paragraphs are separated by blank
-lines; everything after that is shared.
+Readers sit behind a small protocol (``detect`` and ``read``); `READERS`
+lists them, PDF, Word, web page and plain text. A plain-text reader turns
+bytes into text in which paragraphs are separated by blank lines; the readers
+of laid-out documents also say which block is a heading, a paragraph or a
+list item and on which page it stands. Everything after that is shared.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from briefdeck.sources.readtext import ReadText
 from briefdeck.sources.records import guess_record
 from briefdeck.sources.sentences import sentence_spans
 from briefdeck.sources.structure import detect_structure, sections_by_gaps
+from briefdeck.sources.webpage import HtmlReader
+from briefdeck.sources.word import WordReader
 from briefdeck.sources.text import decode, fold
 
 # Bump when reading changes what a source yields, so cached indexes are rebuilt.
@@ -51,7 +54,7 @@ class PlainTextReader:
 
 
 # The first reader that detects a file reads it: content (a PDF named .txt) before suffix.
-READERS: list[Reader] = [PdfReader(), PlainTextReader()]
+READERS: list[Reader] = [PdfReader(), WordReader(), HtmlReader(), PlainTextReader()]
 
 
 def reader_for(path: Path) -> Reader | None:
