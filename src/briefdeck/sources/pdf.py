@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefdeck.errors import BriefdeckError, Problem
 from briefdeck.sources.pdf_layout import layout_blocks
-from briefdeck.sources.pdf_lines import read_pdf_lines
+from briefdeck.sources.pdf_lines import no_text_layer, read_pdf_lines
 from briefdeck.sources.readtext import ReadText, joined_blocks
 
 PDF_MAGIC = b"%PDF-"
@@ -34,5 +34,12 @@ class PdfReader:
             raise BriefdeckError(Problem(f"{name} is not a PDF (it does not start with %PDF-)",
                                          hint="check that the file is the PDF it is named as", code="unreadable-pdf"))
         pages = read_pdf_lines(data, name=name)
-        text, blocks = joined_blocks(layout_blocks(pages))
-        return ReadText(text, blocks=blocks)
+        parts = layout_blocks(pages)
+        if not any(kind in ("body", "item") for kind, _, _ in parts):
+            raise no_text_layer(name)  # page numbers and running headers only: the text is in images
+        text, blocks = joined_blocks(parts)
+        return ReadText(text, blocks=blocks, metadata=_metadata(pages))
+
+
+def _metadata(pages) -> dict:
+    return {"title": pages.title} if pages.title else {}

@@ -45,6 +45,7 @@ class PdfPages:
     lines: list[PdfLine]
     sizes: list[tuple[float, float]]  # width, height of each page
     labels: list[str]  # the page label of each page ("212", "xii"), or its number from 1
+    title: str | None = None  # the document information's title
 
 
 def read_pdf_lines(data: bytes, *, name: str) -> PdfPages:
@@ -77,10 +78,15 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> PdfPages:
         textpage.close()
         page.close()
     if not any(line.text.strip() for line in lines):
-        raise BriefdeckError(Problem(
-            f"{name} has no text layer: it looks like a scanned PDF (pages of images only)",
-            hint="run the PDF through OCR first, or use the document's text version", code="pdf-without-text"))
-    return PdfPages(lines, sizes, labels)
+        raise no_text_layer(name)
+    title = " ".join((pdf.get_metadata_value("Title") or "").split())
+    return PdfPages(lines, sizes, labels, title or None)
+
+
+def no_text_layer(name: str) -> BriefdeckError:
+    return BriefdeckError(Problem(
+        f"{name} has no text layer: it looks like a scanned PDF (pages of images only)",
+        hint="run the PDF through OCR first, or use the document's text version", code="pdf-without-text"))
 
 
 def _page_lines(textpage: pdfium.PdfTextPage, page: int) -> list[PdfLine]:

@@ -38,7 +38,7 @@ class HtmlReader:
 
         try:
             xml = trafilatura.extract(data, output_format="xml", include_comments=False, include_tables=False,
-                                      with_metadata=True, deduplicate=False)
+                                      with_metadata=True, deduplicate=False, favor_precision=True)
             document = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
                                                    include_tables=False)
         except (ValueError, TypeError, etree.LxmlError):
