@@ -148,7 +148,8 @@ def show_command(
         typer.echo(f"{index.paragraph_count(passage.locator.source)} paragraphs; show one with "
                    f"{passage.locator}:pN")
         return
-    typer.echo(f"{passage.locator}  [{paragraph.section or 'no section'}]")
+    page = f", page {paragraph.page}" if paragraph.page else ""
+    typer.echo(f"{passage.locator}  [{paragraph.section or 'no section'}{page}]")
     typer.echo(_describe(record))
     typer.echo("")
     typer.echo(textwrap.fill(passage.text, WIDTH, break_on_hyphens=False))
@@ -354,7 +355,7 @@ def _deck_json(deck) -> dict:
                         "unsourced": p.unsourced} for p in s.points],
             "footnotes": [{"number": f.number, "handout_number": f.handout_number, "locator": f.citation.locator,
                            "source": f.citation.source_id, "quoted": f.citation.quoted,
-                           "speaker": f.citation.speaker} for f in s.footnotes],
+                           "speaker": f.citation.speaker, "page": f.citation.page} for f in s.footnotes],
         } for s in deck.slides],
         "bibliography": [r.id for r in deck.bibliography],
     }

@@ -32,7 +32,8 @@ from briefdeck.citations.compose import Line, concat, join
 from briefdeck.citations.dates import year_first_date, year_only
 from briefdeck.citations.names import apa_name, fold_for_sorting, sort_key
 from briefdeck.citations.text import Formatted
-from briefdeck.citations.work import Work, paragraph_label, short_title, speaker_of, without_article, work_of
+from briefdeck.citations.work import (Work, page_label, paragraph_label, short_title, speaker_of, without_article,
+                                      work_of)
 from briefdeck.deck.model import Citation
 from briefdeck.sources.model import SourceRecord
 
@@ -94,8 +95,8 @@ class Apa:
         return tuple(sorted(records, key=key))
 
     def locator_label(self, citation: Citation) -> str:
-        """ "para. 8", or "" for a whole-source citation."""
-        return paragraph_label(citation, "para.")
+        """ "p. 212" for a paginated source, "para. 8" for another, or "" for a whole-source citation."""
+        return page_label(citation, "p.") or paragraph_label(citation, "para.")
 
 
 def _stands_alone(work: Work) -> bool:

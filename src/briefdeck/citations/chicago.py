@@ -29,7 +29,7 @@ from briefdeck.citations.compose import Line, join, sentence
 from briefdeck.citations.dates import long_date
 from briefdeck.citations.names import and_list, display_name, fold_for_sorting, inverted_name, sort_key
 from briefdeck.citations.text import Formatted
-from briefdeck.citations.work import (Work, paragraph_label, short_title, speaker_of, without_article,
+from briefdeck.citations.work import (Work, page_label, paragraph_label, short_title, speaker_of, without_article,
                                       work_of)
 from briefdeck.deck.model import Citation
 from briefdeck.sources.model import SourceRecord
@@ -120,8 +120,8 @@ class ChicagoNote:
         return tuple(sorted(records, key=key))
 
     def locator_label(self, citation: Citation) -> str:
-        """ "par. 8", or "" for a whole-source citation."""
-        return paragraph_label(citation, "par.")
+        """ "212" for a paginated source, "par. 8" for another, or "" for a whole-source citation."""
+        return page_label(citation, "") or paragraph_label(citation, "par.")
 
 
 def _kind(work: Work) -> str:

@@ -38,6 +38,7 @@ class Citation:
     quoted: str
     section: str | None = None
     speaker: str | None = None
+    page: str | None = None  # the page label the cited paragraph starts on, for paginated sources
 
     @property
     def source_id(self) -> str:

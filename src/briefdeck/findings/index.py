@@ -25,7 +25,7 @@ from briefdeck.sources.corpus import SourceFile, SourceFolder, located_in, read_
 from briefdeck.sources.model import Source, SourceRecord
 from briefdeck.sources.read import READER_VERSION
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 CACHE_DIR = ".briefdeck"
 
 _SCHEMA = """
@@ -34,11 +34,12 @@ CREATE TABLE IF NOT EXISTS files(
     source TEXT PRIMARY KEY, ord INTEGER, path TEXT, sha256 TEXT, stamp TEXT,
     record TEXT, warnings TEXT, headings TEXT, seen TEXT);
 CREATE TABLE IF NOT EXISTS paragraphs(
-    id INTEGER PRIMARY KEY, source TEXT, number INTEGER, section TEXT, text TEXT, start INTEGER, "end" INTEGER);
+    id INTEGER PRIMARY KEY, source TEXT, number INTEGER, section TEXT, text TEXT, start INTEGER, "end" INTEGER,
+    page TEXT);
 CREATE INDEX IF NOT EXISTS paragraphs_at ON paragraphs(source, number);
 CREATE TABLE IF NOT EXISTS findings(
     id INTEGER PRIMARY KEY, source TEXT, paragraph INTEGER, sentence INTEGER, section TEXT, text TEXT,
-    tags TEXT, figures TEXT, speaker TEXT, start INTEGER, "end" INTEGER);
+    tags TEXT, figures TEXT, speaker TEXT, start INTEGER, "end" INTEGER, page TEXT);
 CREATE INDEX IF NOT EXISTS findings_at ON findings(source, paragraph, sentence);
 CREATE TABLE IF NOT EXISTS finding_tags(finding INTEGER, tag TEXT);
 CREATE INDEX IF NOT EXISTS finding_tags_tag ON finding_tags(tag, finding);
@@ -62,6 +63,7 @@ class StoredParagraph:
     text: str
     start: int
     end: int
+    page: str | None = None  # the page label, for paginated sources
 
 
 @dataclass(frozen=True)
@@ -164,18 +166,19 @@ class FindingsIndex:
             json.dumps(dict(source.record.csl), sort_keys=True), json.dumps(list(source.warnings)),
             json.dumps(list(source.headings)), seen))
         for p in source.paragraphs:
-            cursor = db.execute("INSERT INTO paragraphs(source, number, section, text, start, \"end\") "
-                                "VALUES (?, ?, ?, ?, ?, ?)", (source.id, p.number, p.section, p.text, p.start, p.end))
+            cursor = db.execute("INSERT INTO paragraphs(source, number, section, text, start, \"end\", page) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                (source.id, p.number, p.section, p.text, p.start, p.end, p.page))
             db.execute("INSERT INTO paragraphs_fts(rowid, text, source) VALUES (?, ?, ?)",
                        (cursor.lastrowid, p.text, _source_token(source.id)))
         offsets = {(p.number, s.number): (s.start, s.end) for p in source.paragraphs for s in p.sentences}
         for f in findings:
             start, end = offsets[(f.paragraph, f.sentence)]
             cursor = db.execute(
-                "INSERT INTO findings(source, paragraph, sentence, section, text, tags, figures, speaker, start, \"end\") "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO findings(source, paragraph, sentence, section, text, tags, figures, speaker, start, \"end\", "
+                "page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (f.source, f.paragraph, f.sentence, f.section, f.text, json.dumps(list(f.tags)),
-                 json.dumps([_figure_row(g) for g in f.figures]), f.speaker, start, end))
+                 json.dumps([_figure_row(g) for g in f.figures]), f.speaker, start, end, f.page))
             db.execute("INSERT INTO findings_fts(rowid, text) VALUES (?, ?)", (cursor.lastrowid, f.text))
             db.executemany("INSERT INTO finding_tags VALUES (?, ?)", [(cursor.lastrowid, t) for t in f.tags])
 
@@ -206,12 +209,12 @@ class FindingsIndex:
                                (source, paragraph)).fetchone()[0]
 
     def paragraph(self, source: str, number: int) -> StoredParagraph | None:
-        row = self.db.execute("SELECT source, number, section, text, start, \"end\" FROM paragraphs "
+        row = self.db.execute("SELECT source, number, section, text, start, \"end\", page FROM paragraphs "
                               "WHERE source = ? AND number = ?", (source, number)).fetchone()
         return StoredParagraph(*row) if row else None
 
     def paragraphs(self, source: str) -> list[StoredParagraph]:
-        rows = self.db.execute("SELECT source, number, section, text, start, \"end\" FROM paragraphs "
+        rows = self.db.execute("SELECT source, number, section, text, start, \"end\", page FROM paragraphs "
                                "WHERE source = ? ORDER BY number", (source,))
         return [StoredParagraph(*row) for row in rows]
 
@@ -276,7 +279,7 @@ class FindingsIndex:
         rank = dict(hits)
         rows = self.db.execute(
             "SELECT f.id, files.ord, f.source, f.paragraph, f.sentence, f.section, f.text, f.tags, f.figures, "
-            f"f.speaker FROM findings f JOIN files ON files.source = f.source WHERE f.id IN "
+            f"f.speaker, f.page FROM findings f JOIN files ON files.source = f.source WHERE f.id IN "
             f"({','.join('?' * len(rank))})", list(rank)).fetchall()
         rows.sort(key=lambda r: (rank[r[0]], r[1], r[3], r[4]))
         return [_finding(r[2:]) for r in rows[:limit]]
@@ -307,7 +310,7 @@ class FindingsIndex:
         if sources:
             match = f"({match}) AND source : (" + " OR ".join(_source_token(s) for s in sources) + ")"
         # CROSS JOIN keeps SQLite from probing the full-text table once per paragraph.
-        sql = ("SELECT p.source, p.number, p.section, p.text, p.start, p.\"end\" FROM paragraphs_fts "
+        sql = ("SELECT p.source, p.number, p.section, p.text, p.start, p.\"end\", p.page FROM paragraphs_fts "
                "CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid CROSS JOIN files ON files.source = p.source "
                "WHERE paragraphs_fts MATCH ?")
         args.append(match)
@@ -324,13 +327,13 @@ class FindingsIndex:
         self.db.close()
 
 
-_FINDING_SELECT = "SELECT source, paragraph, sentence, section, text, tags, figures, speaker FROM findings"
+_FINDING_SELECT = "SELECT source, paragraph, sentence, section, text, tags, figures, speaker, page FROM findings"
 
 
 def _finding(row) -> Finding:
-    source, paragraph, sentence, section, text, tags, figures, speaker = row
+    source, paragraph, sentence, section, text, tags, figures, speaker, page = row
     return Finding(source, paragraph, sentence, section, text, tuple(json.loads(tags)),
-                   tuple(Figure(**g) for g in json.loads(figures)), speaker)
+                   tuple(Figure(**g) for g in json.loads(figures)), speaker, page)
 
 
 def _figure_row(figure: Figure) -> dict:

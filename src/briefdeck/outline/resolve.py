@@ -93,7 +93,8 @@ class _Resolver:
         if passage.finding is not None:
             return self._sentence_evidence(passage.finding, passage.paragraph)
         sentences = self.index.findings_in(locator.source, locator.paragraph)
-        return Evidence(self._citation(locator, passage.paragraph.text, passage.paragraph.section, None),
+        return Evidence(self._citation(locator, passage.paragraph.text, passage.paragraph.section, None,
+                                       passage.paragraph.page),
                         _union(f.tags for f in sentences), tuple(g for f in sentences for g in f.figures))
 
     def quote(self, spec: EvidenceSpec) -> Evidence | Problem:
@@ -129,7 +130,7 @@ class _Resolver:
             return Evidence(_with_quoted(evidence.citation, quoted), evidence.tags, evidence.figures)
         covered = [f for f in sentences if f.sentence in inside]
         locator = Locator(paragraph.source, paragraph.number)
-        return Evidence(self._citation(locator, quoted, paragraph.section, None),
+        return Evidence(self._citation(locator, quoted, paragraph.section, None, paragraph.page),
                         _union(f.tags for f in covered), tuple(g for f in covered for g in f.figures))
 
     def select(self, spec: SelectSpec) -> list[tuple[Finding, Evidence]] | list[Problem]:
@@ -185,12 +186,13 @@ class _Resolver:
 
     def _sentence_evidence(self, finding: Finding, paragraph: StoredParagraph) -> Evidence:
         locator = Locator(finding.source, finding.paragraph, finding.sentence)
-        return Evidence(self._citation(locator, finding.text, paragraph.section, finding.speaker),
+        return Evidence(self._citation(locator, finding.text, paragraph.section, finding.speaker, paragraph.page),
                         finding.tags, finding.figures)
 
-    def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None) -> Citation:
+    def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None,
+                  page: str | None = None) -> Citation:
         return Citation(record=self.records[locator.source], locator=str(locator), paragraph=locator.paragraph,
-                        sentence=locator.sentence, quoted=quoted, section=section, speaker=speaker)
+                        sentence=locator.sentence, quoted=quoted, section=section, speaker=speaker, page=page)
 
     def _source_figures(self, source: str) -> tuple[Figure, ...]:
         return tuple(g for f in self.index.findings_in(source) for g in f.figures)
@@ -198,7 +200,7 @@ class _Resolver:
 
 def _with_quoted(citation: Citation, quoted: str) -> Citation:
     return Citation(citation.record, citation.locator, citation.paragraph, citation.sentence, quoted,
-                    citation.section, citation.speaker)
+                    citation.section, citation.speaker, citation.page)
 
 
 def _union(tag_lists) -> tuple[str, ...]:
