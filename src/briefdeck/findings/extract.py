@@ -29,6 +29,6 @@ def source_to_findings(source: Source, lexicon: Lexicon) -> list[Finding]:
                 tags=tuple(sorted(tags)),
                 figures=parse_figures(sentence.text),
                 speaker=reported_speaker(sentence.text),
-                page=paragraph.page,
+                page=sentence.page,
             ))
     return findings

@@ -130,7 +130,8 @@ class _Resolver:
             return Evidence(_with_quoted(evidence.citation, quoted), evidence.tags, evidence.figures)
         covered = [f for f in sentences if f.sentence in inside]
         locator = Locator(paragraph.source, paragraph.number)
-        return Evidence(self._citation(locator, quoted, paragraph.section, None, paragraph.page),
+        return Evidence(self._citation(locator, quoted, paragraph.section, None,
+                                       covered[0].page if covered else paragraph.page),
                         _union(f.tags for f in covered), tuple(g for f in covered for g in f.figures))
 
     def select(self, spec: SelectSpec) -> list[tuple[Finding, Evidence]] | list[Problem]:
@@ -186,7 +187,7 @@ class _Resolver:
 
     def _sentence_evidence(self, finding: Finding, paragraph: StoredParagraph) -> Evidence:
         locator = Locator(finding.source, finding.paragraph, finding.sentence)
-        return Evidence(self._citation(locator, finding.text, paragraph.section, finding.speaker, paragraph.page),
+        return Evidence(self._citation(locator, finding.text, paragraph.section, finding.speaker, finding.page),
                         finding.tags, finding.figures)
 
     def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None,

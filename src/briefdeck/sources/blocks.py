@@ -50,7 +50,6 @@ class Block:
     blank_lines_before: int
     line_count: int
     item: bool = False  # a bullet or numbered item: always a paragraph of its own
-    page: str | None = None  # the page label, where the reader knows it
 
     @property
     def text(self) -> str:

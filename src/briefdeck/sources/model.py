@@ -19,6 +19,7 @@ class Sentence:
     text: str  # normalised text: whitespace folded, control characters removed
     start: int  # offset of the first character in the original file text
     end: int  # offset one past the last character
+    page: str | None = None  # the page label it starts on, for paginated sources
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,9 @@ class PdfReader:
         parts = layout_blocks(pages)
         if not any(kind in ("body", "item") for kind, _, _ in parts):
             raise no_text_layer(name)  # page numbers and running headers only: the text is in images
-        text, blocks = joined_blocks(parts)
-        return ReadText(text, blocks=blocks, metadata=_metadata(pages))
+        text, blocks, page_starts = joined_blocks([(kind, text) for kind, text, _ in parts],
+                                                  [breaks for _, _, breaks in parts])
+        return ReadText(text, blocks=blocks, metadata=_metadata(pages), pages=page_starts)
 
 
 def _metadata(pages) -> dict:

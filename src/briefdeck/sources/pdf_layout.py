@@ -38,10 +38,14 @@ class _Paragraph:
     kind: str  # "heading" | "body" | "item"
     lines: list[PdfLine] = field(default_factory=list)
     text: str = ""
+    breaks: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, page label) of each page
 
 
-def layout_blocks(pages: PdfPages) -> list[tuple[str, str, str | None]]:
-    """``(kind, text, page label)`` of each heading, paragraph and list item, in reading order."""
+def layout_blocks(pages: PdfPages) -> list[tuple[str, str, tuple[tuple[int, str], ...]]]:
+    """``(kind, text, page breaks)`` of each heading, paragraph and list item, in reading order.
+
+    The page breaks are ``(offset in text, page label)`` where each of its pages begins (the first at 0).
+    """
     furniture = _furniture(pages)
     body = [line for line in pages.lines if id(line) not in furniture]
     markers, body = _attach_markers(body)
@@ -61,14 +65,17 @@ def layout_blocks(pages: PdfPages) -> list[tuple[str, str, str | None]]:
         current = paragraphs[-1] if paragraphs else None
         if current is None or not _goes_on(current, line, kind, pitch, (columns, right_edges)):
             paragraphs.append(_Paragraph(kind, [line], _INLINE_BULLET.sub("", line.text, count=1)
-                                         if kind == "body" and _INLINE_BULLET.match(line.text) else line.text))
+                                         if kind == "body" and _INLINE_BULLET.match(line.text) else line.text,
+                                         [(0, pages.labels[line.page])]))
             if kind == "body" and _INLINE_BULLET.match(line.text):
                 paragraphs[-1].kind = "item"
             continue
         current.text = _join(current.text, line.text, vocabulary)
+        if line.page != current.lines[-1].page:
+            current.breaks.append((len(current.text) - len(line.text), pages.labels[line.page]))
         current.lines.append(line)
     _mark_title(paragraphs)
-    return [(p.kind, p.text, pages.labels[p.lines[0].page]) for p in paragraphs]
+    return [(p.kind, p.text, tuple(p.breaks)) for p in paragraphs]
 
 
 def _vocabulary(lines: list[PdfLine]) -> frozenset[str]:

@@ -119,4 +119,4 @@ def _measure(textpage: pdfium.PdfTextPage, page: int, text: str, first: int, las
     pdfium_c.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
     weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, first)
-    return PdfLine(text.strip(), page, left, max(right, left), y.value, top, round(size, 1), weight)
+    return PdfLine(" ".join(text.split()), page, left, max(right, left), y.value, top, round(size, 1), weight)

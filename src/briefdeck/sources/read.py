@@ -89,7 +89,7 @@ def source_from_bytes(data: bytes, *, reader: Reader, source_id: str, record: So
         record = _with_metadata(record, read, guessed)
         warnings.extend(guessed)
     sections = _sections(classified, record, warnings)
-    paragraphs = tuple(_paragraph(original, n, c, section)
+    paragraphs = tuple(_paragraph(read, n, c, section)
                        for n, (c, section) in enumerate(zip(bodies, sections), start=1))
     return Source(
         id=source_id,
@@ -122,14 +122,14 @@ def _sections(classified: list[Classified], record: SourceRecord, warnings: list
     return out
 
 
-def _paragraph(original: str, number: int, c: Classified, section: str | None) -> Paragraph:
+def _paragraph(read: ReadText, number: int, c: Classified, section: str | None) -> Paragraph:
     folded = c.block.folded
     sentences = []
     for m, (a, b) in enumerate(sentence_spans(folded.text), start=1):
         start, end = folded.original_span(a, b)
-        sentences.append(Sentence(m, folded.text[a:b], start, end))
+        sentences.append(Sentence(m, folded.text[a:b], start, end, read.page_at(start)))
     start, end = folded.original_span(0, len(folded.text))
-    return Paragraph(number, folded.text, start, end, section, tuple(sentences), c.block.page)
+    return Paragraph(number, folded.text, start, end, section, tuple(sentences), read.page_at(start))
 
 
 def _classified(read: ReadText) -> list[Classified]:
@@ -137,7 +137,7 @@ def _classified(read: ReadText) -> list[Classified]:
     if read.blocks is None:
         return classify(read.text, split_blocks(read.text))
     return [Classified("body" if b.kind == "item" else b.kind,
-                       Block(fold(read.text, b.start, b.end), b.start, b.end, 1, 1, b.kind == "item", b.page))
+                       Block(fold(read.text, b.start, b.end), b.start, b.end, 1, 1, b.kind == "item"))
             for b in read.blocks]
 
 

@@ -44,17 +44,17 @@ class HtmlReader:
         except (ValueError, TypeError, etree.LxmlError):
             xml, document = None, None
         parts = _parts(etree.fromstring(xml.encode("utf-8"))) if xml else []
-        if not any(kind in ("body", "item") for kind, _, _ in parts):
+        if not any(kind in ("body", "item") for kind, _ in parts):
             raise BriefdeckError(Problem(f"{name} holds no article text (only navigation, links or an empty page)",
                                          hint="save the page that shows the article itself, or copy its text "
                                               "into a .txt file", code="no-article"))
-        text, blocks = joined_blocks(parts)
+        text, blocks, _ = joined_blocks(parts)
         return ReadText(text, blocks=blocks, metadata=_metadata(document))
 
 
-def _parts(root) -> list[tuple[str, str, None]]:
-    """``(kind, text, None)`` for the article's title, headings, paragraphs and list items, in order."""
-    parts: list[tuple[str, str, None]] = []
+def _parts(root) -> list[tuple[str, str]]:
+    """``(kind, text)`` for the article's title, headings, paragraphs and list items, in order."""
+    parts: list[tuple[str, str]] = []
     seen: set[str] = set()
     main = root.find("main")
     for element in (main if main is not None else root).iter("head", "p", "item", "quote"):
@@ -65,11 +65,11 @@ def _parts(root) -> list[tuple[str, str, None]]:
             continue
         if element.tag == "head":
             first = not parts
-            parts.append(("title" if first and element.get("rend") == "h1" else "heading", text, None))
+            parts.append(("title" if first and element.get("rend") == "h1" else "heading", text))
         elif element.tag == "quote" and any(text in s for s in seen):
             continue  # a pull quote repeating the text
         else:
-            parts.append(("item" if element.tag == "item" else "body", text, None))
+            parts.append(("item" if element.tag == "item" else "body", text))
             seen.add(text)
     return parts
 

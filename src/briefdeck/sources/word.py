@@ -27,8 +27,8 @@ class WordReader:
         document = _open(data, name)
         parts = []
         for paragraph in document.paragraphs:
-            parts.append((_kind(paragraph), paragraph.text, None))
-        if not any(kind in ("body", "item") and text.strip() for kind, text, _ in parts):
+            parts.append((_kind(paragraph), " ".join(paragraph.text.split())))
+        if not any(kind in ("body", "item") and text for kind, text in parts):
             raise BriefdeckError(Problem(f"{name} is an empty Word document (no paragraphs of text)",
                                          hint="add the document's text, or remove the file", code="empty-source"))
         warnings = []
@@ -37,7 +37,7 @@ class WordReader:
             warnings.append(f"{name}: left out {count} table{'s' if count > 1 else ''} "
                             "(table cells are not cited; copy a table's text into paragraphs to cite it)")
         title = document.core_properties.title
-        text, blocks = joined_blocks(parts)
+        text, blocks, _ = joined_blocks(parts)
         return ReadText(text, tuple(warnings), blocks=blocks, metadata={"title": title} if title else {})
 
 
