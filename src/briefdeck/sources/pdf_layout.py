@@ -31,6 +31,7 @@ _CLOSES = (".", "!", "?", ":", ";", "”", "\"", "’", ")")
 _HEAD = re.compile(r"([A-Za-z]+)[-\u2010\u00ad]$")
 _TAIL = re.compile(r"[a-z]+")
 _WORDS = re.compile(r"[A-Za-z]+")
+_LONGEST_WORD = 64  # looking further back for the word before a line-end hyphen is never needed
 
 
 @dataclass
@@ -52,8 +53,7 @@ def layout_blocks(pages: PdfPages) -> list[tuple[str, str, tuple[tuple[int, str]
     ordered = [line for page in _by_page(body, len(pages.sizes)) for line in _reading_order(page, pages)]
     if not ordered:
         return []
-    size = Counter(line.size for line in ordered for _ in line.text).most_common(1)[0][0]
-    weight = Counter(line.weight for line in ordered for _ in line.text).most_common(1)[0][0]
+    size, weight = _most_used(ordered, "size"), _most_used(ordered, "weight")
     pitch = _line_pitch(ordered, size)
     vocabulary = _vocabulary(ordered)
     columns = {id(line): _column(line, pages.sizes[line.page][0]) for line in ordered}
@@ -76,6 +76,14 @@ def layout_blocks(pages: PdfPages) -> list[tuple[str, str, tuple[tuple[int, str]
         current.lines.append(line)
     _mark_title(paragraphs)
     return [(p.kind, p.text, tuple(p.breaks)) for p in paragraphs]
+
+
+def _most_used(lines: list[PdfLine], attribute: str):
+    """The body text's font size or weight: the one most characters are set in."""
+    chars: Counter = Counter()
+    for line in lines:
+        chars[getattr(line, attribute)] += len(line.text)
+    return chars.most_common(1)[0][0]
 
 
 def _vocabulary(lines: list[PdfLine]) -> frozenset[str]:
@@ -227,7 +235,7 @@ def _goes_on(current: _Paragraph, line: PdfLine, kind: str, pitch: float,
 
 def _join(text: str, tail_line: str, vocabulary: frozenset[str]) -> str:
     """Two lines of one paragraph as one text: a line-end hyphen is dropped only inside a word."""
-    head = _HEAD.search(text)
+    head = _HEAD.search(text, max(0, len(text) - _LONGEST_WORD)) if text.endswith(_HYPHENS) else None
     if not head or not tail_line[:1].isalnum():
         return f"{text} {tail_line}"
     tail = _TAIL.match(tail_line)

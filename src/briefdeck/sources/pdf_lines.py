@@ -96,27 +96,38 @@ def _page_lines(textpage: pdfium.PdfTextPage, page: int) -> list[PdfLine]:
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP: read char by char to keep indexes aligned
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(count))
+    measure = _Measure(textpage.raw, page)
     out, pos = [], 0
     for match in _LINE_END.finditer(text + "\r\n"):
         start, end = pos, match.start()
         pos = match.end()
-        hyphen = match.group() == "\ufffe"
         line = text[start:end]
         stripped = line.rstrip()
         if not stripped.strip():
             continue
         last = start + len(stripped) - 1
-        if hyphen:
+        if match.group() == "\ufffe":
             stripped, last = stripped + "-", end  # the U+FFFE character is the hyphen
-        out.append(_measure(textpage, page, stripped, start + len(line) - len(line.lstrip()), last))
+        out.append(measure(stripped, start + len(line) - len(line.lstrip()), last))
     return out
 
 
-def _measure(textpage: pdfium.PdfTextPage, page: int, text: str, first: int, last: int) -> PdfLine:
-    left, _, _, top = textpage.get_charbox(first)
-    right = textpage.get_charbox(last)[2]
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
-    weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, first)
-    return PdfLine(" ".join(text.split()), page, left, max(right, left), y.value, top, round(size, 1), weight)
+class _Measure:
+    """Measures lines through PDFium's C functions, reusing its output variables (thousands of calls a page)."""
+
+    def __init__(self, raw, page: int) -> None:
+        self.raw, self.page = raw, page
+        self.box = [ctypes.c_double() for _ in range(4)]
+        self.refs = [ctypes.byref(b) for b in self.box]
+
+    def __call__(self, text: str, first: int, last: int) -> PdfLine:
+        raw, box, refs = self.raw, self.box, self.refs
+        pdfium_c.FPDFText_GetCharBox(raw, last, *refs)
+        right = box[1].value
+        pdfium_c.FPDFText_GetCharBox(raw, first, *refs)  # left, right, bottom, top
+        left, top = box[0].value, box[3].value
+        pdfium_c.FPDFText_GetCharOrigin(raw, first, refs[0], refs[1])
+        size = pdfium_c.FPDFText_GetFontSize(raw, first)
+        weight = pdfium_c.FPDFText_GetFontWeight(raw, first)
+        return PdfLine(" ".join(text.split()), self.page, left, max(right, left), box[1].value, top,
+                       round(size, 1), weight)
