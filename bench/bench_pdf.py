@@ -67,6 +67,20 @@ def raw_extraction(data: bytes) -> int:
     return chars
 
 
+def sentence_split(chars: int = 400_000, repeats: int = 3) -> dict:
+    """Splitting one paragraph of ``chars`` characters (the seeds' sentences run together) into sentences."""
+    from briefdeck.sources.sentences import split_sentences
+
+    text = " ".join(p.text for s in seed_sources().values() for p in s.paragraphs)
+    paragraph = (text + " ") * (chars // len(text) + 1)
+    paragraph = paragraph[:chars].rsplit(". ", 1)[0] + "."
+    times = _times(lambda: split_sentences(paragraph), repeats)
+    return {"benchmark": "sentence split of one paragraph", "pages": f"{len(paragraph):,} chars",
+            "median_s": round(statistics.median(times), 3), "spread_s": round(max(times) - min(times), 3),
+            "pages_per_s": f"{len(split_sentences(paragraph))} sentences", "goal": "well under 1 s",
+            "met": "yes" if statistics.median(times) < 1 else "no"}
+
+
 def run(pages: int = 500, repeats: int = 3) -> list[dict]:
     import pypdfium2 as pdfium
 
@@ -102,6 +116,7 @@ def run(pages: int = 500, repeats: int = 3) -> list[dict]:
                      "pages_per_s": round(count / statistics.median(builds)), "goal": "-", "met": "-"})
         rows.append({"benchmark": f"(read: {len(source.paragraphs)} paragraphs, {sentences} sentences)",
                      "pages": count, "median_s": "", "spread_s": "", "pages_per_s": "", "goal": "", "met": ""})
+    rows.append(sentence_split(repeats=repeats))
     return rows
 
 

@@ -35,18 +35,21 @@ def seed_sources() -> dict[str, Source]:
 
 def article_html(source: Source, *, items: dict[int, list[str]] | None = None) -> str:
     """The article's title, headings and paragraphs as HTML; paragraphs named in ``items`` as a bulleted list."""
-    items = items or {}
-    parts = [f"<h1>{html.escape(source.record.title)}</h1>"]
-    section = None
+    return "\n".join([f"<h1>{html.escape(source.record.title)}</h1>", *_sections_html(source, items or {}, "h2")])
+
+
+def _sections_html(source: Source, items: dict[int, list[str]], heading: str, upper: bool = False) -> list[str]:
+    parts, section = [], None
     for paragraph in source.paragraphs:
         if paragraph.section != section and paragraph.section:
-            parts.append(f"<h2>{html.escape(paragraph.section)}</h2>")
+            name = paragraph.section.upper() if upper else paragraph.section
+            parts.append(f"<{heading}>{html.escape(name)}</{heading}>")
         section = paragraph.section
         if paragraph.number in items:
             parts.append("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items[paragraph.number]) + "</ul>")
         else:
             parts.append(f"<p>{html.escape(paragraph.text)}</p>")
-    return "\n".join(parts)
+    return parts
 
 
 def pdf_bytes(body: str, *, header: str, columns: int = 2, size: str = "10pt", extra_style: str = "") -> bytes:
@@ -137,16 +140,6 @@ def recommendation_items(source: Source) -> dict[int, list[str]]:
 def report_html(source: Source) -> str:
     """A report chapter: the report's name, the country, upper-case section headings, the recommendations
     as bullets (three heading levels, a list, and enough text to run across pages)."""
-    items = recommendation_items(source)
-    parts = [f"<h1>{html.escape(source.record.csl['container-title'])}</h1>",
-             f"<h2>{html.escape(source.record.title)}</h2>"]
-    section = None
-    for paragraph in source.paragraphs:
-        if paragraph.section != section:
-            parts.append(f"<h3>{html.escape(paragraph.section.upper())}</h3>")
-        section = paragraph.section
-        if paragraph.number in items:
-            parts.append("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items[paragraph.number]) + "</ul>")
-        else:
-            parts.append(f"<p>{html.escape(paragraph.text)}</p>")
-    return "\n".join(parts)
+    return "\n".join([f"<h1>{html.escape(source.record.csl['container-title'])}</h1>",
+                      f"<h2>{html.escape(source.record.title)}</h2>",
+                      *_sections_html(source, recommendation_items(source), "h3", upper=True)])
