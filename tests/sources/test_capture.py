@@ -86,3 +86,11 @@ def test_ordinary_text_with_dashes_and_short_lines_is_unchanged():
     source = source_from_bytes(text.encode(), reader=PlainTextReader(), source_id="t", record=None, name="t.txt")
     assert [p.text for p in source.paragraphs] == [
         "Workers – often children – were sent abroad. More lines follow here."]
+
+
+def test_a_heading_each_chapter_repeats_is_kept_and_a_numbered_running_footer_is_not():
+    chapter = ("PROSECUTION\nThe government made no efforts.\n\nPage {n} of 9 - Narratives\n\n")
+    text = "Narratives\n\nFour chapters follow.\n\n" + "".join(chapter.format(n=n) for n in range(1, 5))
+    source = source_from_bytes(text.encode(), reader=PlainTextReader(), source_id="r", record=None, name="r.txt")
+    assert source.headings == ("PROSECUTION",) * 4
+    assert [p.text for p in source.paragraphs] == ["Four chapters follow."] + ["The government made no efforts."] * 4

@@ -25,7 +25,8 @@ _HEADER_NUMBER_FIRST = re.compile(r"\s*\d{1,4}\s{2,}(?P<title>[^a-z]*[A-Z]{3}[^a
 _HEADER_NUMBER_LAST = re.compile(r"\s*(?P<title>[^a-z]*[A-Z]{3}[^a-z]*?)\s{2,}\d{1,4}\s*")
 _PAGE_NUMBER = re.compile(r"\s*(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?\s*", re.IGNORECASE)
 _SHORT_PAGE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
-# A line repeated this often (digits aside) is a running header or footer, not text.
+# A line with a number, repeated this often (the number aside), is a running header or footer, not
+# text; a repeated line without one may be a heading each chapter repeats ("Prosecution").
 _REPEATS_FOR_RUNNING = 3
 _RUNNING_MAX_CHARS = 100
 _UPPER_HEADING = re.compile(r"\s*(?=[^a-z]*[A-Z]{4})[A-Z0-9][^a-z.!?;,]{2,78}[^a-z.!?;,\s]\s*")
@@ -77,7 +78,7 @@ def running_lines(texts: list[str]) -> set[int]:
         elif _SHORT_PAGE_NUMBER.fullmatch(text) or (numbers >= 2 and _PAGE_NUMBER.fullmatch(text)):
             out.add(i)
         elif len(text.strip()) <= _RUNNING_MAX_CHARS and shapes[_shape(text)] >= _REPEATS_FOR_RUNNING \
-                and not text.rstrip().endswith((".", "!", "?")):
+                and "#" in _shape(text) and not text.rstrip().endswith((".", "!", "?")):
             out.add(i)
     return out
 
