@@ -41,9 +41,9 @@ class HtmlReader:
                                       with_metadata=True, deduplicate=False, favor_precision=True)
             document = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
                                                    include_tables=False)
+            parts = _parts(etree.fromstring(xml.encode("utf-8"))) if xml else []
         except (ValueError, TypeError, etree.LxmlError):
-            xml, document = None, None
-        parts = _parts(etree.fromstring(xml.encode("utf-8"))) if xml else []
+            parts, document = [], None
         if not any(kind in ("body", "item") for kind, _ in parts):
             raise BriefdeckError(Problem(f"{name} holds no article text (only navigation, links or an empty page)",
                                          hint="save the page that shows the article itself, or copy its text "

@@ -44,6 +44,7 @@ class WordReader:
 def _open(data: bytes, name: str):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     not_word = BriefdeckError(Problem(f"{name} is not a Word document (.docx)",
                                       hint="save the document from Word as .docx, or as plain text",
@@ -53,7 +54,7 @@ def _open(data: bytes, name: str):
             if "word/document.xml" not in archive.namelist():
                 raise not_word
         return docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError, etree.LxmlError) as exc:
         raise not_word from exc
 
 
