@@ -64,11 +64,9 @@ def layout_blocks(pages: PdfPages) -> list[tuple[str, str, tuple[tuple[int, str]
         kind = "heading" if heading else "item" if id(line) in markers else "body"
         current = paragraphs[-1] if paragraphs else None
         if current is None or not _goes_on(current, line, kind, pitch, (columns, right_edges)):
-            paragraphs.append(_Paragraph(kind, [line], _INLINE_BULLET.sub("", line.text, count=1)
-                                         if kind == "body" and _INLINE_BULLET.match(line.text) else line.text,
-                                         [(0, pages.labels[line.page])]))
-            if kind == "body" and _INLINE_BULLET.match(line.text):
-                paragraphs[-1].kind = "item"
+            bullet = _INLINE_BULLET.match(line.text) if kind == "body" else None  # "• Screen migrant workers…"
+            text = line.text[bullet.end():] if bullet else line.text
+            paragraphs.append(_Paragraph("item" if bullet else kind, [line], text, [(0, pages.labels[line.page])]))
             continue
         current.text = _join(current.text, line.text, vocabulary)
         if line.page != current.lines[-1].page:
@@ -127,15 +125,11 @@ def _furniture(pages: PdfPages) -> set[int]:
     needed = max(2, _RUNNING_SHARE * len(pages.sizes))
     return {id(line) for line, where in zoned if where and (
         len(shapes[(where, _shape(line.text))]) >= needed or _PAGE_NUMBER.fullmatch(line.text)
-        or _PAGE_NUMBER.fullmatch(_strip_label(line.text, pages.labels[line.page])))}
+        or line.text == pages.labels[line.page])}
 
 
 def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()))
-
-
-def _strip_label(text: str, label: str) -> str:
-    return text.replace(label, "1", 1) if label else text
 
 
 def _attach_markers(lines: list[PdfLine]) -> tuple[set[int], list[PdfLine]]:
