@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Container
 from functools import lru_cache
 from importlib import resources
 
@@ -135,7 +136,7 @@ def _rejoin_hyphens(original: str, lines: list[Line], vocabulary: frozenset[str]
     return out
 
 
-def is_word(joined: str, tail: str, vocabulary: frozenset[str]) -> bool:
+def is_word(joined: str, tail: str, vocabulary: Container[str]) -> bool:
     """Whether a word hyphenated at a line end is one word (the hyphen was the layout's, not the author's).
 
     It is when the joined word is known (the document spells it whole, or the

@@ -55,7 +55,7 @@ def layout_blocks(pages: PdfPages) -> list[tuple[str, str, tuple[tuple[int, str]
         return []
     size, weight = _most_used(ordered, "size"), _most_used(ordered, "weight")
     pitch = _line_pitch(ordered, size)
-    vocabulary = _vocabulary(ordered)
+    vocabulary = _Vocabulary(ordered)
     columns = {id(line): _column(line, pages.sizes[line.page][0]) for line in ordered}
     right_edges = _column_right_edges(ordered, columns)
     paragraphs: list[_Paragraph] = []
@@ -84,19 +84,27 @@ def _most_used(lines: list[PdfLine], attribute: str):
     return chars.most_common(1)[0][0]
 
 
-def _vocabulary(lines: list[PdfLine]) -> frozenset[str]:
-    """The words the document spells whole: not the pieces of words hyphenated at line ends."""
-    words = set()
-    after_hyphen = False
-    for line in lines:
-        found = _WORDS.findall(line.text)
-        if after_hyphen and found:
-            found = found[1:]
-        after_hyphen = line.text.endswith(_HYPHENS)
-        if after_hyphen and found:
-            found = found[:-1]
-        words.update(w.lower() for w in found)
-    return frozenset(words)
+class _Vocabulary:
+    """The words the document spells whole (not the pieces of words hyphenated at line ends), gathered
+    the first time a line-end hyphen asks: most pages have none."""
+
+    def __init__(self, lines: list[PdfLine]) -> None:
+        self._lines: list[PdfLine] | None = lines
+        self._words: set[str] = set()
+
+    def __contains__(self, word: str) -> bool:
+        if self._lines is not None:
+            after_hyphen = False
+            for line in self._lines:
+                found = _WORDS.findall(line.text)
+                if after_hyphen and found:
+                    found = found[1:]
+                after_hyphen = line.text.endswith(_HYPHENS)
+                if after_hyphen and found:
+                    found = found[:-1]
+                self._words.update(w.lower() for w in found)
+            self._lines = None
+        return word in self._words
 
 
 def _mark_title(paragraphs: list[_Paragraph]) -> None:
@@ -227,7 +235,7 @@ def _goes_on(current: _Paragraph, line: PdfLine, kind: str, pitch: float,
     return full or not last.text.endswith(_CLOSES) or line.text[:1].islower()
 
 
-def _join(text: str, tail_line: str, vocabulary: frozenset[str]) -> str:
+def _join(text: str, tail_line: str, vocabulary: _Vocabulary) -> str:
     """Two lines of one paragraph as one text: a line-end hyphen is dropped only inside a word."""
     head = _HEAD.search(text, max(0, len(text) - _LONGEST_WORD)) if text.endswith(_HYPHENS) else None
     if not head or not tail_line[:1].isalnum():
