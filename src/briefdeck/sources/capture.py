@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Container
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
