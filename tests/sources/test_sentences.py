@@ -43,4 +43,4 @@ def test_a_400000_character_paragraph_splits_in_linear_time():
     large_time = time.perf_counter() - started
     # Generous bounds (the machine is shared): the old splitter took over two minutes here.
     assert large_time < 2.0
-    assert large_time < max(0.05, small_time) * 8 * 4
+    assert large_time < small_time * 8 * 4 + 0.5  # 8 times the text: linear, with room for a busy machine
