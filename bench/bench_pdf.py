@@ -81,10 +81,14 @@ def sentence_split(chars: int = 400_000, repeats: int = 3) -> dict:
             "met": "yes" if statistics.median(times) < 1 else "no"}
 
 
-def run(pages: int = 500, repeats: int = 3) -> list[dict]:
+def run(pages: int = 500, repeats: int = 3, keep: Path | None = None) -> list[dict]:
+    """The rows; ``keep`` is a file the report is kept in (and read from when it exists: WeasyPrint takes
+    minutes to write 500 pages)."""
     import pypdfium2 as pdfium
 
-    data = report_pdf(pages)
+    data = keep.read_bytes() if keep and keep.exists() else report_pdf(pages)
+    if keep:
+        keep.write_bytes(data)
     count = len(pdfium.PdfDocument(data))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -133,6 +137,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="keep the report in this file, or read it from there")
     args = parser.parse_args()
-    for row in run(args.pages, args.repeats):
+    for row in run(args.pages, args.repeats, args.keep):
         print(row)

@@ -28,6 +28,7 @@ import bench_check  # noqa: E402
 import bench_handout  # noqa: E402
 import bench_index  # noqa: E402
 import bench_pandoc  # noqa: E402
+import bench_pdf  # noqa: E402
 import bench_pptx  # noqa: E402
 
 
@@ -76,6 +77,7 @@ def main() -> None:
         ("Deck writing against plain python-pptx (issue 4)", lambda: bench_pptx.run(repeats=min(repeats, 3))),
         ("Handout PDFs (issue 5)", lambda: bench_handout.run(repeats=min(repeats, 3))),
         ("briefdeck against pandoc --citeproc (issue 7)", lambda: bench_pandoc.run(repeats=repeats)),
+        ("Reading a 500-page PDF (issue 11)", lambda: bench_pdf.run(50 if args.quick else 500, min(repeats, 3))),
     ]
     lines = ["# Benchmark results", "",
              f"Written by `python bench/run.py{' --quick' if args.quick else ''}` on "
