@@ -27,10 +27,11 @@ import time
 from pptx import Presentation
 from pptx.util import Pt
 
-from briefdeck.deck.model import Audience, Citation, Deck, Footnote, Point, Slide
+from briefdeck.deck.model import Audience, Deck, Point, Slide
+from briefdeck.deck.notes import Notebook
 from briefdeck.layouts import find_layout
 from briefdeck.render.pptx import deck_to_pptx
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 SIZES = (20, 200, 1000)
 GOALS = {20: 1.5, 200: 1.5, 1000: 1.0}
@@ -49,14 +50,16 @@ def _text(seed: int, words: int) -> str:
 def synthetic_deck(slides: int) -> Deck:
     """``slides`` bullet slides of four footnoted points of neutral text."""
     out = []
+    book = Notebook("chicago-note")
     for n in range(slides):
-        footnotes = tuple(Footnote(i, n * 4 + i, Citation(RECORD, f"example-source:p{i}", i, None,
-                                                          _text(n + i, 8)), n == 0 and i == 1)
-                          for i in range(1, 5))
-        points = tuple(Point(_text(n * 4 + i, 12), (i,)) for i in range(1, 5))
-        out.append(Slide("bullets", f"Synthetic slide {n + 1}", points=points, footnotes=footnotes))
+        notes = book.slide()
+        points = tuple(Point(_text(n * 4 + i, 12), (notes.cite(Citation(RECORD, f"example-source:p{i}", i, None,
+                                                                         _text(n + i, 8))),))
+                       for i in range(1, 5))
+        out.append(Slide("bullets", f"Synthetic slide {n + 1}", points=points, footnotes=notes.footnotes))
     return Deck(name="bench", title="Benchmark deck", subtitle=None, date=dt.date(2026, 1, 1),
-                audience=Audience("all", "All audiences"), slides=tuple(out), bibliography=(RECORD,))
+                audience=Audience("all", "All audiences"), slides=tuple(out), bibliography=book.bibliography,
+                references=book.references())
 
 
 def plain_python_pptx(deck: Deck) -> bytes:

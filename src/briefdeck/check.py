@@ -13,9 +13,15 @@ from typing import Callable
 from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
+from briefdeck.findings.index import FindingsIndex, SyncReport
+from briefdeck.findings.tags import Lexicon
+from briefdeck.layouts import find_layout
+from briefdeck.lock import check_lock
+from briefdeck.evidence.checks import check_outline
+from briefdeck.evidence.support import SupportCheck
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
-from briefdeck.outline.resolve import resolve_outline
+from briefdeck.outline.resolve import Resolution, resolve_outline
 from briefdeck.project import Workspace
 
 
@@ -25,6 +31,7 @@ class CheckResult:
     workspace: Workspace
     decks: dict[str, Deck] = field(default_factory=dict)  # by audience key; empty when there are errors
     problems: list[Problem] = field(default_factory=list)
+    resolution: Resolution | None = None  # what the evidence resolved to (the review page reads it)
 
     @property
     def errors(self) -> list[Problem]:
@@ -40,12 +47,20 @@ class CheckResult:
 
 
 def check_brief(path: Path, *, audience: str | None = None, strict: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> CheckResult:
+                progress: Callable[[int, int], None] | None = None, update_lock: bool = False,
+                write_lock: bool = True, lexicon: Lexicon | None = None,
+                indexes: Callable[[Workspace, Lexicon], tuple[FindingsIndex, SyncReport]] | None = None,
+                ) -> CheckResult:
     """Load, resolve and build the brief at ``path`` for one audience or all.
 
     Raises `BriefdeckError` when the brief cannot be loaded at all (a missing
     file, YAML errors, schema errors) or names an unknown audience; returns
-    a result holding evidence errors and warnings otherwise.
+    a result holding evidence errors and warnings otherwise. The evidence
+    lock beside the brief (`briefdeck.lock`) is compared, and after a check
+    without errors written when ``write_lock`` (``update_lock`` accepts every
+    change it found). A caller that keeps the project's ``lexicon`` and an
+    open index between checks (the preview) passes them in; an index from
+    ``indexes`` is left open.
     """
     if not path.is_file():
         what = "is a folder, not a brief" if path.is_dir() else "does not exist"
@@ -53,26 +68,35 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
                                      "e.g. briefs/dprk-trafficking.yaml; 'briefdeck new' writes a starter",
                                      code="no-brief"), usage=True)
     base = path.resolve().parent
-    lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
+    if lexicon is None:
+        lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
     outline = load_outline(path, known_tags=lexicon.tags)
     workspace = Workspace.at(base, outline.sources, base=base)
+    check_layout(outline, workspace.root, base)
     keys = [a.key for a in outline.audiences]
     if audience is not None and audience not in keys:
         raise BriefdeckError(Problem(f"the brief has no audience '{audience}'",
                                      hint=choices_hint(audience, keys, "audiences"), code="unknown-audience"),
                              usage=True)
-    index, report = workspace.open_index(progress=progress, lexicon=lexicon)
+    if indexes is None:
+        index, report = workspace.open_index(progress=progress, lexicon=lexicon)
+    else:
+        index, report = indexes(workspace, lexicon)
     try:
         resolution = resolve_outline(outline, index)
+        lock = check_lock(path, outline, resolution, index, workspace.sources, update=update_lock)
         # What reading noticed about the sources this brief cites ('briefdeck sources' lists the rest).
         cited = {e.citation.source_id for e in resolution.evidence.values()}
         cited |= {f.source for found in resolution.selected.values() for f, _ in found}
         folder = display_path(workspace.sources)
         noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
                    for s in index.summaries() if s.id in cited for w in s.warnings]
+        checked = check_outline(outline, resolution, SupportCheck(index))  # every point, even when another's quote failed
     finally:
-        index.close()
-    result = CheckResult(outline, workspace, problems=list(resolution.problems))
+        if indexes is None:
+            index.close()
+    result = CheckResult(outline, workspace, problems=list(resolution.problems) + checked + lock.problems,
+                         resolution=resolution)
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed
     if result.errors:
@@ -81,7 +105,24 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         deck, warnings = brief_to_deck(outline, resolution, key)
         result.decks[key] = deck
         result.problems.extend(warnings)
-    return _strict(result, strict)
+    result = _strict(result, strict)
+    if result.ok and write_lock:
+        result.problems.extend(lock.write())
+    return result
+
+
+def check_layout(outline: Outline, project: Path, base: Path) -> None:
+    """Find the brief's layout and check every setting of it, as ``build`` will read them.
+
+    A layout that cannot be found is reported at the brief's ``layout:`` line;
+    a bad setting at its line in ``layout.yaml``.
+    """
+    # Imported here: the renderer's package loads python-pptx (0.4 s), which
+    # the commands that never read a layout (find, show, sources) do not need.
+    from briefdeck.render.pptx.settings import pptx_settings
+
+    layout = find_layout(outline.layout, project=project, base=base, location=outline.layout_location)
+    pptx_settings(layout)  # every setting, the handout's colours and language among them
 
 
 def _strict(result: CheckResult, strict: bool) -> CheckResult:

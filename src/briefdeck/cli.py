@@ -23,6 +23,7 @@ from briefdeck.citations.work import author_names
 from briefdeck.errors import BriefdeckError, Problem, choices_hint, display_path
 from briefdeck.findings.lookup import look_up
 from briefdeck.project import Workspace
+from briefdeck.sources.bibliography import record_origins
 
 app = typer.Typer(
     add_completion=False,
@@ -103,15 +104,19 @@ def sources_command(
     sources: Optional[Path] = SourcesOption,
 ) -> None:
     """List the documents: metadata, paragraph counts, warnings."""
-    index, report = _index(_workspace(sources), quiet=True)
+    workspace = _workspace(sources)
+    index, report = _index(workspace, quiet=True)
     summaries = index.summaries()
+    origins = record_origins(workspace.sources)
     if as_json:
-        typer.echo(json.dumps([_summary_json(s) for s in summaries] , indent=2, ensure_ascii=False))
+        typer.echo(json.dumps([{**_summary_json(s), "record_from": origins.get(s.id)} for s in summaries],
+                              indent=2, ensure_ascii=False))
         _warn(report.warnings)
         return
     for s in summaries:
         typer.echo(f"{s.id}  ({s.path}): {s.paragraphs} paragraphs, {s.sentences} sentences")
         typer.echo(f"  {_describe(s.record)}")
+        typer.echo(f"  record: {origins.get(s.id) or 'guessed from the text'}")
         if s.headings:
             typer.echo(f"  sections: {'; '.join(s.headings)}")
         for warning in s.warnings:
@@ -210,10 +215,14 @@ def check_command(
     audience: Optional[str] = typer.Option(None, "--audience", help="Check for this audience only."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings (such as a number mismatch) as errors."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
+    update_lock: bool = typer.Option(False, "--update-lock",
+                                     help="Accept the sources as they are now into the evidence lock."),
+    review: bool = typer.Option(False, "--review", help="Also write build/BRIEF-AUDIENCE-review.html: every "
+                                "point beside its evidence, for a human to read."),
 ) -> None:
     """Verify every point's evidence; show what each point cites and what is wrong."""
     try:
-        result = check_brief(brief, audience=audience, strict=strict)
+        result = check_brief(brief, audience=audience, strict=strict, update_lock=update_lock)
     except BriefdeckError as exc:
         if not as_json:
             raise
@@ -232,6 +241,11 @@ def check_command(
         for problem in result.problems:
             typer.echo(str(problem), err=True)
         typer.echo(f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}", err=True)
+    if review:
+        from briefdeck.evidence.review import write_review_pages
+        for path in write_review_pages(result.outline, result.resolution, result.problems,
+                                       result.workspace.root / "build"):
+            typer.echo(f"review: {display_path(path)}", err=True)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
 
@@ -269,7 +283,35 @@ def build_command(
         written = build_outputs(result, formats=chosen, out_dir=out_dir)
     for output in written:
         typer.echo(display_path(output.path))
-    typer.echo(build_summary(result))
+    typer.echo(build_summary(result, written))
+
+
+@app.command("preview")
+@reports_errors
+def preview_command(
+    brief: Path = typer.Argument(..., help="The outline, e.g. briefs/dprk-trafficking.yaml"),
+    audience: Optional[str] = typer.Option(None, "--audience", help="Preview this audience only."),
+    port: int = typer.Option(8750, "--port", min=0, max=65535, help="The port on 127.0.0.1 (0: any free one)."),
+) -> None:
+    """Show the slides in a browser as the .pptx will have them, with each note's evidence; refresh on save."""
+    from briefdeck.preview import serve_until_interrupted, start_preview, stop_preview
+
+    if not brief.is_file():
+        check_brief(brief)  # says why, as check does
+    try:
+        server = start_preview(brief, audience=audience, port=port)
+    except OSError as exc:
+        _fail([Problem(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",
+                       hint="choose another port with --port, or --port 0 for any free one", code="port-in-use")],
+              EXIT_USAGE)
+    snapshot = server.builder.first_build()
+    wrong = [p for p in snapshot.problems if p.code == "unknown-audience" and p.location is None]
+    if wrong:  # --audience names no audience of the brief
+        stop_preview(server)
+        _fail(wrong, EXIT_USAGE)
+    state = "" if snapshot.ok else "; the brief does not build yet, the page shows why"
+    typer.echo(f"previewing {display_path(brief)} at {server.address}  (Ctrl-C to stop){state}")
+    serve_until_interrupted(server)
 
 
 @app.command("new")
@@ -322,12 +364,16 @@ def describe_deck(deck) -> list[str]:
     return lines
 
 
-def build_summary(result) -> str:
+def build_summary(result, written=()) -> str:
+    """One line: audiences, the slides the written .pptx files hold (continuations included), notes, sources."""
+    from briefdeck.render.pptx.check import slide_count
+
     decks = list(result.decks.values())
-    slides = sum(len(d.slides) for d in decks)
+    slides = [slide_count(o.path.read_bytes()) for o in written if o.format == "pptx"]
     notes = sum(len(d.footnotes) for d in decks)
     cited = len({r.id for d in decks for r in d.bibliography})
-    return (f"{_count(len(decks), 'audience')}, {_count(slides, 'slide')}, {_count(notes, 'footnote')}, "
+    return (f"{_count(len(decks), 'audience')}, " + (f"{_count(sum(slides), 'slide')}, " if slides else "")
+            + f"{_count(notes, 'footnote')}, "
             f"{_count(cited, 'source')} cited, {_count(len(result.warnings), 'warning')}")
 
 

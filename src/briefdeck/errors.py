@@ -121,9 +121,9 @@ class Problems:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A "did you mean X?" hint for a misspelt name, or None if nothing is close."""
+    """The choice closest to a misspelt name, or None if nothing is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return close[0] if close else None
 
 
 def choices_hint(word: str, choices: Iterable[str], noun: str = "choices") -> str:
@@ -131,7 +131,7 @@ def choices_hint(word: str, choices: Iterable[str], noun: str = "choices") -> st
     choices = sorted(choices)
     guess = did_you_mean(word, choices)
     listed = f"valid {noun}: {', '.join(choices)}" if choices else f"there are no {noun}"
-    return f"{guess} {listed}" if guess else listed
+    return f"did you mean '{guess}'? {listed}" if guess else listed
 
 
 def display_path(path: Path | str) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefdeck.deck.model import Citation
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 from .records import SEED_QUOTES, cite, seed_records
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import yaml
 
 from briefdeck.citations.text import Formatted
-from briefdeck.deck.model import Citation
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

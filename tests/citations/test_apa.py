@@ -8,10 +8,12 @@ from .records import cite, italics, links, synthetic
 
 apa = get_style("apa")
 
+# A blog post's source is the blog: no publisher (APA 7 10.1); the report's genre is a bracketed
+# description after the report it is part of (9.21), and its publisher is its author (9.29).
 KING_ENTRY = ("King, R. R. (2019, July 24). State Department Report finds North Korea Policies Encourage Human "
-              "Trafficking. The Peninsula. Korea Economic Institute of America.")
+              "Trafficking. The Peninsula.")
 TIP_ENTRY = ("U.S. Department of State. (2017). Democratic People’s Republic of Korea. In Trafficking in Persons "
-             "Report 2017.")
+             "Report 2017 [Country narrative].")
 
 
 # --- the corpus ---------------------------------------------------------------------------

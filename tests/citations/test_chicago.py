@@ -17,7 +17,8 @@ chicago = get_style("chicago-note")
 def test_report_chapter_full_note(tip):
     note = chicago.full_note(tip)
     assert plain(note) == ("U.S. Department of State, “Democratic People’s Republic of Korea,” in "
-                           "Trafficking in Persons Report 2017 (U.S. Department of State, June 2017), par. 1.")
+                           "Trafficking in Persons Report 2017, Country narrative (U.S. Department of State, 2017), par. 1.")
+    # the genre follows the report; publication facts give the year
     assert italics(note) == ["Trafficking in Persons Report 2017"]
     assert links(note) == []  # the record has no URL, and none is invented
 
@@ -30,9 +31,9 @@ def test_report_chapter_short_note_keeps_a_title_of_four_significant_words(tip):
 
 def test_blog_post_full_note(king):
     note = chicago.full_note(king)
-    assert plain(note) == ("Robert R. King, “State Department Report finds North Korea Policies Encourage Human "
+    assert plain(note) == ("Robert R. King, “State Department Report Finds North Korea Policies Encourage Human "
                            "Trafficking,” The Peninsula (blog), Korea Economic Institute of America, "
-                           "July 24, 2019, par. 17.")
+                           "July 24, 2019, par. 17.")  # headline style (8.159): "finds" → "Finds"
     assert italics(note) == ["The Peninsula"]
 
 
@@ -60,7 +61,7 @@ def test_whole_source_citation_has_no_locator(seeds):
 
 def test_relayed_speaker_is_quoted_in_the_source(king_cnn):
     assert plain(chicago.full_note(king_cnn)) == (
-        "CNN, quoted in Robert R. King, “State Department Report finds North Korea Policies Encourage Human "
+        "CNN, quoted in Robert R. King, “State Department Report Finds North Korea Policies Encourage Human "
         "Trafficking,” The Peninsula (blog), Korea Economic Institute of America, July 24, 2019, par. 9.")
     assert plain(chicago.short_note(king_cnn)) == "CNN, quoted in King, “State Department Report,” par. 9."
 
@@ -73,12 +74,12 @@ def test_notes_style_has_no_in_text_citation(king):
 
 def test_bibliography_entries_of_the_seeds(seeds):
     king = chicago.bibliography_entry(seeds["king-2019"])
-    assert plain(king) == ("King, Robert R. “State Department Report finds North Korea Policies Encourage Human "
-                           "Trafficking.” The Peninsula (blog). Korea Economic Institute of America, July 24, 2019.")
+    assert plain(king) == ("King, Robert R. “State Department Report Finds North Korea Policies Encourage Human "
+                           "Trafficking.” The Peninsula (blog), Korea Economic Institute of America, July 24, 2019.")
     assert italics(king) == ["The Peninsula"]
     tip = chicago.bibliography_entry(seeds["tip-2017-dprk"])
     assert plain(tip) == ("U.S. Department of State. “Democratic People’s Republic of Korea.” In Trafficking in "
-                          "Persons Report 2017. U.S. Department of State, June 2017.")
+                          "Persons Report 2017, Country narrative. U.S. Department of State, 2017.")
     assert italics(tip) == ["Trafficking in Persons Report 2017"]
 
 
@@ -159,12 +160,12 @@ def test_newspaper_with_three_authors_and_a_quotation_in_the_title():
 def test_four_authors_are_et_al_in_notes_and_listed_in_the_bibliography():
     citation = cite(synthetic("example-report"), 2)
     note = chicago.full_note(citation)
-    assert plain(note) == "Example Author et al., Report on Example Matters (Example Institute, November 2016), par. 2."
+    assert plain(note) == "Example Author et al., Report on Example Matters (Example Institute, 2016), par. 2."
     assert italics(note) == ["Report on Example Matters"]
     assert plain(chicago.short_note(citation)) == "Author et al., Report on Example Matters, par. 2."
     assert plain(chicago.bibliography_entry(citation.record)) == (
         "Author, Example, Other Writer, Third Person, and Fourth Name. Report on Example Matters. "
-        "Example Institute, November 2016.")
+        "Example Institute, 2016.")
 
 
 def test_more_than_ten_authors_show_seven_in_the_bibliography():
@@ -192,7 +193,7 @@ def test_missing_date_is_n_d():
     assert plain(note) == "Example Author, “Lorem Ipsum Dolor,” Example Blog, n.d., par. 4."
     assert italics(note) == ["Example Blog"]  # already called a blog: no "(blog)"
     assert plain(chicago.bibliography_entry(citation.record)) == \
-        "Author, Example. “Lorem Ipsum Dolor.” Example Blog. n.d."
+        "Author, Example. “Lorem Ipsum Dolor.” Example Blog, n.d."
 
 
 def test_access_date_only_when_there_is_no_date_of_issue():
@@ -209,16 +210,17 @@ def test_book_without_any_date():
 def test_work_without_author_begins_with_its_title():
     citation = cite(synthetic("example-unsigned"), 1)
     assert plain(chicago.full_note(citation)) == \
-        "“Example Headline About Nothing,” The Example Times, May 6, 2022, par. 1."
-    assert plain(chicago.short_note(citation)) == "“Example Headline About Nothing,” par. 1."
+        "“Example Headline about Nothing,” The Example Times, May 6, 2022, par. 1."
+    assert plain(chicago.short_note(citation)) == "“Example Headline about Nothing,” par. 1."
+    # the bibliography lists an unsigned article under its paper; "about" is a preposition (8.159)
     assert plain(chicago.bibliography_entry(citation.record)) == \
-        "“Example Headline About Nothing.” The Example Times, May 6, 2022."
+        "The Example Times. “Example Headline about Nothing.” May 6, 2022."
 
 
 def test_title_ending_in_a_question_mark_takes_no_added_period():
     record = synthetic("example-post", title="Why Examples?")
     assert plain(chicago.short_note(cite(record))) == "Author, “Why Examples?”"
-    assert plain(chicago.bibliography_entry(record)) == "Author, Example. “Why Examples?” Example Blog. n.d."
+    assert plain(chicago.bibliography_entry(record)) == "Author, Example. “Why Examples?” Example Blog, n.d."
 
 
 def test_record_short_title_is_used_when_given(seeds):
@@ -238,8 +240,8 @@ def test_bibliography_sorts_by_author_then_title_then_date(seeds):
         "example-book",           # Author, Example, and Other Writer
         "example-news",           # … Writer, and Third Person
         "example-report",         # … Third Person, and Fourth Name
-        "example-unsigned",       # no author: files under its title, “Example Headline …”
         "example-page",           # Example Organization
+        "example-unsigned",       # no author: files under its paper, The Example Times, article ignored
         "king-2019",
         "tip-2017-dprk",          # U.S. Department of State
     ]

@@ -139,7 +139,7 @@ def test_sources_yaml_syntax_error_shows_line_and_column(project, cli):
                        encoding="utf-8")
     result = cli(project, "sources")
     assert result.exit_code == 1
-    assert "seeds/sources.yaml:" in result.stderr and "not valid YAML" in result.stderr
+    assert "seeds/sources.yaml:" in result.stderr and "is not closed where expected" in result.stderr
     line = result.stderr.split("seeds/sources.yaml:")[1].split(":")[0]
     assert line.isdigit()
 

@@ -213,7 +213,7 @@ def _where(problem) -> tuple:
 def test_yaml_syntax_error_shows_line_and_column(tmp_path):
     error = _error(tmp_path, "ranking:\n  - tier 1\n  - [unclosed\nchina:\n  - China\n")
     (problem,) = error.problems
-    assert "not valid YAML" in problem.message
+    assert problem.message.startswith("a '[' opened at line 3, column 5 is not closed where expected")
     assert _where(problem)[0] == "lexicon.yaml" and _where(problem)[1] >= 3
     assert problem.location.column is not None
 
@@ -238,7 +238,7 @@ def test_every_problem_is_reported_at_once_with_its_place(tmp_path):
     assert "a * may only stand at the end of a word" in messages
     assert "not a valid regular expression" in messages
     assert "matches empty text" in messages
-    assert "tag 'china' is defined twice" in messages
+    assert "duplicate key 'china': first at line 4, again at line 8" in messages
     assert all(p.location.file.endswith("lexicon.yaml") for p in error.problems)
 
 
@@ -257,9 +257,13 @@ def test_malformed_lexicon_messages(tmp_path, text, message):
 def test_missing_or_binary_lexicon_is_a_clear_error(tmp_path):
     with pytest.raises(BriefdeckError) as caught:
         load_lexicon(tmp_path / "absent.yaml")
-    assert "cannot read the lexicon" in str(caught.value)
+    assert "lexicon not found" in str(caught.value)
     binary = tmp_path / "lexicon.yaml"
     binary.write_bytes(b"\xff\xfe\x00lorem")
     with pytest.raises(BriefdeckError) as caught:
         load_lexicon(binary)
-    assert "not UTF-8" in str(caught.value)
+    assert "the lexicon is UTF-16 text; briefdeck reads UTF-8" in str(caught.value)
+    binary.write_bytes(b"tag:\n  - lor\xe9m\n")
+    with pytest.raises(BriefdeckError) as caught:
+        load_lexicon(binary)
+    assert "the lexicon is not UTF-8 text: byte 0xE9" in str(caught.value)

@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 
 import briefdeck.outline
 from briefdeck.errors import BriefdeckError
-from briefdeck.outline.load import (
-    ALL_SLIDE_KEYS, AUDIENCE_KEYS, CITATION_KEYS, POINT_KEYS, SELECT_KEYS, TOP_KEYS, outline_from_text,
+from briefdeck.outline.fields import (
+    ALL_SLIDE_KEYS, AUDIENCE_KEYS, CITATION_KEYS, POINT_KEYS, SELECT_KEYS, TOP_KEYS,
 )
+from briefdeck.outline.load import outline_from_text
 from briefdeck.outline.model import Outline
-from briefdeck.outline.yaml_nodes import DEFAULT_LOADER
+from briefdeck.yamlfile import DEFAULT_LOADER
 
 EXAMPLE = (Path(__file__).parent / "fixtures" / "design_example.yaml").read_text(encoding="utf-8")
 CODES_MD = Path(briefdeck.outline.__file__).parent / "codes.md"
@@ -92,7 +93,7 @@ def _get(node, path):
     return node
 
 
-BASE = yaml.load(EXAMPLE, Loader=DEFAULT_LOADER)  # the parser the loader uses (see yaml_nodes)
+BASE = yaml.load(EXAMPLE, Loader=DEFAULT_LOADER)  # the parser the loader uses (see briefdeck.yamlfile.nodes)
 PLACES = list(_paths(BASE))
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from briefdeck.errors import BriefdeckError, Problem
-from briefdeck.outline import yaml_nodes
+from briefdeck.yamlfile import nodes as yaml_nodes
 from briefdeck.outline.load import NO_EVIDENCE, outline_from_text
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if yaml.__with_libyaml__ else [])

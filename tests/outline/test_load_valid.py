@@ -51,7 +51,7 @@ def test_design_example_audiences(example):
     assert classroom.omit_tags == ("sexual-violence",)
     assert classroom.content_note == "This lesson discusses forced labour and the exploitation of refugees."
     assert policy.location.line == 10
-    assert classroom.to_audience().omit_tags == ("sexual-violence",)
+    assert classroom.omit_tags == ("sexual-violence",)
 
 
 def test_design_example_slides(example):

@@ -34,11 +34,15 @@ def test_a_different_number_is_a_warning_and_an_error_under_strict(project):
 
 
 def test_reported_speech_records_the_original_speaker(project):
-    result = check(project, "      - text: Victims were held in cybersex operations.\n"
+    # Words inside CNN's quotation marks are CNN's; King's own sentence around them is King's.
+    result = check(project, "      - text: One victim was held for five years.\n"
+                            "        quote: she had been imprisoned with a handful of other girls\n"
+                            "      - text: CNN reported on victims held in cybersex operations.\n"
                             "        quote: CNN reported on some of these victims\n")
     (deck,) = result.decks.values()
-    note = deck.slides[1].footnotes[0]
-    assert note.citation.speaker == "CNN" and note.citation.locator == "king-2019:p9.s1"
+    quoted, framing = deck.slides[1].footnotes
+    assert quoted.citation.speaker == "CNN" and quoted.citation.locator == "king-2019:p9.s1"
+    assert framing.citation.speaker is None and framing.citation.locator == "king-2019:p9.s1"
 
 
 @pytest.mark.parametrize("quote", [

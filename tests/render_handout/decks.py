@@ -3,8 +3,8 @@
 Every quoted passage and locator below is the seed documents' own words at
 the place named (paragraphs as `briefdeck.sources` numbers them); anything
 else is the DESIGN.md example outline's wording or obviously synthetic text.
-`make_deck` numbers footnotes the way `brief_to_deck` is specified to: per
-slide, continuously through the handout, and marks each source's first citation.
+`make_deck` numbers and words the footnotes with `briefdeck.deck.notes`, as
+`brief_to_deck` does.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from briefdeck.deck.model import Audience, Citation, Deck, Footnote, Point, Slide
-from briefdeck.sources.model import SourceRecord
+from briefdeck.deck.model import Audience, Deck, Point, Slide
+from briefdeck.deck.notes import Notebook
+from briefdeck.sources.model import Citation, SourceRecord
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -96,30 +97,17 @@ class S:
 def make_deck(slides: list[S], *, audience: Audience, style: str = "chicago-note", title: str = TITLE,
               subtitle: str | None = SUBTITLE, date: dt.date | None = DATE, summary: str | None = None,
               name: str = "example") -> Deck:
-    """A Deck with its footnotes numbered as brief_to_deck numbers them."""
-    handout_number = 0
-    seen: list[str] = []
-    bibliography: list[SourceRecord] = []
+    """A Deck with its footnotes numbered and worded as brief_to_deck does."""
+    book = Notebook(style)
     built = []
     for spec in slides:
-        footnotes: list[Footnote] = []
-        points = []
-        for p in spec.points:
-            numbers = []
-            for citation in p.cites:
-                handout_number += 1
-                first = citation.source_id not in seen
-                if first:
-                    seen.append(citation.source_id)
-                    bibliography.append(citation.record)
-                footnotes.append(Footnote(len(footnotes) + 1, handout_number, citation, first))
-                numbers.append(len(footnotes))
-            points.append(Point(text=p.text, footnotes=tuple(numbers), figure=p.figure,
-                                unsourced=not p.cites))
-        built.append(Slide(kind=spec.kind, title=spec.title, points=tuple(points),
-                           footnotes=tuple(footnotes), section=spec.section, subtitle=spec.subtitle))
-    return Deck(name=name, title=title, subtitle=subtitle, date=date, audience=audience,
-                slides=tuple(built), bibliography=tuple(bibliography), style=style, summary=summary)
+        notes = book.slide()
+        points = tuple(Point(text=p.text, footnotes=notes.cite_all(p.cites), figure=p.figure, unsourced=not p.cites)
+                       for p in spec.points)
+        built.append(Slide(kind=spec.kind, title=spec.title, points=points, footnotes=notes.footnotes,
+                           section=spec.section, subtitle=spec.subtitle))
+    return Deck(name=name, title=title, subtitle=subtitle, date=date, audience=audience, slides=tuple(built),
+                bibliography=book.bibliography, references=book.references(), style=style, summary=summary)
 
 
 def example_slides(audience: str) -> list[S]:

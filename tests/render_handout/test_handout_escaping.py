@@ -16,7 +16,7 @@ CONTROLS = "Lorem\x00ipsum\x1b dolor\x85 sit\ud800 amet\ufffe\uffff."
 
 EXAMPLE = SourceRecord("example", {
     "id": "example", "type": "report",
-    "title": f"Example source {SCRIPT} {{{{ 7*7 }}}} & more",
+    "title": f"Example Source {SCRIPT} {{{{ 7*7 }}}} & More",  # headline style, as Chicago prints it
     "author": [{"literal": "Example Author"}],
     "issued": {"date-parts": [[2020]]},
 })
@@ -56,7 +56,7 @@ def test_html_in_text_is_visible_in_the_pdf(hostile):
     text = hostile.text
     assert f"Title {SCRIPT}" in text
     assert f"Point with {SCRIPT} & an ampersand." in text
-    assert f"Example source {SCRIPT} {{{{ 7*7 }}}} & more" in text  # the source's title, in note and bibliography
+    assert f"Example Source {SCRIPT} {{{{ 7*7 }}}} & More" in text  # the source's title, in note and bibliography
     assert f"Handout {SCRIPT}" in text
 
 

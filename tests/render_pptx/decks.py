@@ -14,8 +14,9 @@ from typing import Sequence
 
 import yaml
 
-from briefdeck.deck.model import Audience, Citation, Deck, Footnote, Point, Slide
-from briefdeck.sources.model import SourceRecord
+from briefdeck.deck.model import Audience, Deck, Point, Slide
+from briefdeck.deck.notes import Notebook, renumbered
+from briefdeck.sources.model import Citation, SourceRecord
 
 REPO = Path(__file__).resolve().parents[2]
 RECORDS = {entry["id"]: SourceRecord(entry["id"], entry)
@@ -44,42 +45,25 @@ PointSpec = tuple  # (text, [citations]) or (text, [citations], figure)
 
 
 def make_slide(kind: str, title: str, points: Sequence[PointSpec] = (), **extra) -> Slide:
-    """A slide whose footnotes are numbered from 1 in order of first citation, as `brief_to_deck` does."""
-    footnotes: list[Footnote] = []
-    numbers: dict[tuple[str, str], int] = {}
+    """A slide citing what its points cite; `make_deck` numbers its notes in deck order (`briefdeck.deck.notes`)."""
+    notes = Notebook("chicago-note").slide()
     out = []
     for spec in points:
         text, citations = spec[0], spec[1]
         figure = spec[2] if len(spec) > 2 else None
-        markers = []
-        for citation in citations:
-            key = (citation.locator, citation.quoted)
-            if key not in numbers:
-                numbers[key] = len(footnotes) + 1
-                footnotes.append(Footnote(numbers[key], 0, citation, False))
-            markers.append(numbers[key])
-        out.append(Point(text, tuple(dict.fromkeys(markers)), figure=figure, unsourced=not citations))
-    return Slide(kind, title, tuple(out), tuple(footnotes), **extra)
+        out.append(Point(text, notes.cite_all(citations), figure=figure, unsourced=not citations))
+    return Slide(kind, title, tuple(out), notes.footnotes, **extra)
 
 
 def make_deck(slides: Sequence[Slide], *, audience: Audience | None = None, on_slides: str = "footnote",
               style: str = "chicago-note", title: str = "North Korea and Human Trafficking",
               subtitle: str | None = "What U.S. government and expert reporting documents",
               date: dt.date | None = DATE) -> Deck:
-    """A deck of ``slides`` with handout numbers, first flags and the bibliography filled in."""
-    numbered, seen, count = [], {}, 0
-    for slide in slides:
-        notes = []
-        for footnote in slide.footnotes:
-            count += 1
-            first = footnote.citation.source_id not in seen
-            seen.setdefault(footnote.citation.source_id, footnote.citation.record)
-            notes.append(Footnote(footnote.number, count, footnote.citation, first))
-        numbered.append(Slide(slide.kind, slide.title, slide.points, tuple(notes), slide.notes, slide.subtitle,
-                              slide.section))
+    """A deck of ``slides``, its notes numbered and worded by the deck's own notes module."""
+    numbered, book = renumbered(slides, style)
     return Deck(name="example", title=title, subtitle=subtitle, date=date,
-                audience=audience or Audience("policy", "Policy staff"), slides=tuple(numbered),
-                bibliography=tuple(seen.values()), style=style, on_slides=on_slides)
+                audience=audience or Audience("policy", "Policy staff"), slides=numbered,
+                bibliography=book.bibliography, references=book.references(), style=style, on_slides=on_slides)
 
 
 def tier3_slide() -> Slide:

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from briefdeck.deck.model import Citation, Slide
+from briefdeck.deck.model import Slide
 from briefdeck.layouts import find_layout
 from briefdeck.render.pptx import check_pptx, deck_to_pptx
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 from .decks import EXAMPLE_CITE, KING, example_deck, korean_deck, make_deck, make_slide, tier3_slide
 from .readback import notes, open_pptx, paragraphs, shape, shapes, superscripts, titles
@@ -62,7 +62,7 @@ def test_tier3_speaker_notes_hold_author_notes_full_citation_quote_and_locator(p
     text = notes(slide_titled(policy, "Tier 3, the lowest ranking"))
     assert text.startswith("Speaker notes; the quoted evidence is added below them.")
     assert ("[1] U.S. Department of State, “Democratic People’s Republic of Korea,” in Trafficking in Persons "
-            "Report 2017 (U.S. Department of State, June 2017), par. 1.") in text
+            "Report 2017, Country narrative (U.S. Department of State, 2017), par. 1.") in text
     assert "Quoted: “the DPRK remained on Tier 3”" in text
     assert "Locator: tip-2017-dprk:p1.s1" in text
     assert "Locator: king-2019:p16.s2" in text
@@ -137,10 +137,10 @@ def test_questions_are_numbered(classroom):
 def test_sources_slide_lists_the_bibliography_in_the_styles_order(policy):
     entries = paragraphs(slide_titled(policy, "Sources"), "Body")
     assert entries == [
-        "King, Robert R. “State Department Report finds North Korea Policies Encourage Human Trafficking.” "
-        "The Peninsula (blog). Korea Economic Institute of America, July 24, 2019.",
+        "King, Robert R. “State Department Report Finds North Korea Policies Encourage Human Trafficking.” "
+        "The Peninsula (blog), Korea Economic Institute of America, July 24, 2019.",
         "U.S. Department of State. “Democratic People’s Republic of Korea.” In Trafficking in Persons Report "
-        "2017. U.S. Department of State, June 2017."]
+        "2017, Country narrative. U.S. Department of State, 2017."]
     italic = [r.text for r in shape(slide_titled(policy, "Sources"), "Body").text_frame.paragraphs[0].runs
               if r.font.italic]
     assert italic == ["The Peninsula"]

@@ -194,9 +194,3 @@ def test_split_scripts_and_languages():
     assert east_asian_lang("カタカナ", "ko-KR") == "ja-JP"
     assert east_asian_lang("朝鮮", "zh-CN") == "zh-CN"
 
-
-def test_band_markers_for_one_note_called_several_times():
-    from briefdeck.render.pptx.plan import marker_label
-
-    assert [marker_label(x) for x in ([1], [1, 2], [1, 2, 3], [1, 3], [1, 2, 3, 5], [6, 4, 5, 2])] == \
-        ["1", "1, 2", "1–3", "1, 3", "1–3, 5", "2, 4–6"]

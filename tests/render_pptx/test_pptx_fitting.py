@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from briefdeck.deck.model import Citation
 from briefdeck.errors import BriefdeckError
 from briefdeck.layouts import find_layout
 from briefdeck.render.pptx import check_pptx, deck_to_pptx
+from briefdeck.sources.model import Citation
 
 from .decks import (EXAMPLE, EXAMPLE_CITE, LOREM, example_deck, huge_point_deck, korean_deck, long_deck, make_deck,
                     make_slide)

@@ -48,6 +48,16 @@ def test_end_notes_continue_over_slides_and_follow_continued_slides(layout):
                                                         for n in range(2, content + 1)]
     for slide in list(prs.slides)[content:]:  # a heading never ends a notes slide
         assert not paragraphs(slide, "Body")[-1].startswith("Slide ")
+    listed: dict[int, list[str]] = {}  # the end notes under each "Slide n:" heading, by their numbers
+    for line in [p for slide in list(prs.slides)[content:] for p in paragraphs(slide, "Body")]:
+        if line.startswith("Slide "):
+            page = int(line.split()[1].rstrip(":"))
+            listed[page] = []
+        else:
+            listed[page].append(line.split(" ", 1)[0])
+    for page, slide in enumerate(list(prs.slides)[:content], 1):  # the slide's own numbers on every page
+        markers = [m for p in shape(slide, "Body").text_frame.paragraphs for m in superscripts(p)]
+        assert sorted(set(markers), key=int) == listed[page]
 
 
 def test_notes_keeps_markers_on_slides_and_the_notes_only_in_speaker_notes(layout):
@@ -57,7 +67,7 @@ def test_notes_keeps_markers_on_slides_and_the_notes_only_in_speaker_notes(layou
     tier3 = prs.slides[2]
     assert superscripts(shape(tier3, "Body").text_frame.paragraphs[2]) == ["3"]
     assert shape(tier3, "Band") is None
-    assert "[3] Robert R. King, “State Department Report finds North Korea Policies Encourage Human " \
+    assert "[3] Robert R. King, “State Department Report Finds North Korea Policies Encourage Human " \
            "Trafficking,” The Peninsula (blog), Korea Economic Institute of America, July 24, 2019, par. 16." \
            in notes(tier3)
     assert "Locator: king-2019:p16.s2" in notes(tier3)

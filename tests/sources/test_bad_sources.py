@@ -67,7 +67,8 @@ def test_sources_yaml_syntax_error_names_line_and_column(tmp_path):
     (problem,) = caught.value.problems
     assert problem.location.file.endswith("sources.yaml")
     assert problem.location.line == 4 and problem.location.column == 1
-    assert "not valid YAML" in problem.message
+    assert problem.message.startswith("a '[' opened at line 3, column 10 is not closed")
+    assert problem.code == "yaml-unclosed-bracket"
 
 
 def test_record_pointing_outside_the_folder_is_refused(tmp_path):

@@ -1,10 +1,11 @@
 """Citation styles: `Citation` and `SourceRecord` records turned into text.
 
-Both renderers (PowerPoint and handout) call one style, so a note reads the
-same on a slide, in speaker notes and in a handout. Output is `Formatted`
-(runs of `Span`), so titles can be italic and URLs live links.
+`briefdeck.deck.notes` asks one style for every form of a note when the deck
+is built, so a note reads the same on a slide, in speaker notes and in a
+handout; renderers only lay the words out. Output is `Formatted` (runs of
+`Span`), so titles can be italic and URLs live links.
 
-    style = get_style(deck.style)
+    style = get_style(outline.citations.style)
     style.note(footnote.citation, first=footnote.first)   # handout footnote
     style.short_note(citation)                            # slide footnote band
     style.full_note(citation)                             # speaker notes
@@ -23,9 +24,8 @@ from typing import Iterable, Protocol
 from briefdeck.citations.apa import Apa
 from briefdeck.citations.chicago import ChicagoNote
 from briefdeck.citations.text import Formatted, Span, plain, to_html
-from briefdeck.deck.model import Citation
 from briefdeck.errors import BriefdeckError, Problem, choices_hint
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 __all__ = ["STYLES", "CitationStyle", "Formatted", "Span", "get_style", "plain", "to_html"]
 

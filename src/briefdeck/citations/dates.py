@@ -75,27 +75,25 @@ def long_date(date: Date | None) -> str:
     return str(date.year)
 
 
-def year_first_date(date: Date | None, *, precise: bool) -> str:
+def year_first_date(date: Date | None, *, precise: bool, suffix: str = "") -> str:
     """As APA prints dates inside parentheses: "2019, July 24", "2017, June", "2017".
 
     ``precise`` False gives the year alone (APA: books, reports, journals).
+    ``suffix`` is a year letter ("a" → "2019a, July 24", "n.d.-a"; APA 7 9.47).
     """
-    if date is None:
-        return NO_DATE
-    if date.literal:
-        return date.literal
-    if not precise or not date.month:
-        return str(date.year)
+    year = year_only(date, suffix=suffix)
+    if date is None or date.literal or not precise or not date.month:
+        return year
     if date.day:
-        return f"{date.year}, {MONTHS[date.month - 1]} {date.day}"
-    return f"{date.year}, {MONTHS[date.month - 1]}"
+        return f"{year}, {MONTHS[date.month - 1]} {date.day}"
+    return f"{year}, {MONTHS[date.month - 1]}"
 
 
-def year_only(date: Date | None) -> str:
-    """The year alone, or "n.d." (APA in-text citations)."""
+def year_only(date: Date | None, *, suffix: str = "") -> str:
+    """The year alone, or "n.d." (APA in-text citations), with its letter: "2019a", "n.d.-a"."""
     if date is None:
-        return NO_DATE
-    return date.literal if date.literal else str(date.year)
+        return f"{NO_DATE}-{suffix}" if suffix else NO_DATE
+    return (date.literal if date.literal else str(date.year)) + suffix
 
 
 def _checked(parts: list[Any], source_id: str, field: str) -> Date:

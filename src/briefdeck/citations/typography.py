@@ -57,3 +57,11 @@ def ends_sentence(text: str) -> bool:
     stripped = text.rstrip("”’")
     return stripped.endswith((".", "?", "!"))
 
+
+
+def quoted(text: str) -> str:
+    """``text`` in curly quotation marks, unless it already has them."""
+    text = text.strip()
+    if text[:1] in "“\"‘'" and text[-1:] in "”\"’'":
+        return text
+    return f"\u201c{text}\u201d"

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from briefdeck.citations.dates import Date, parse_date
-from briefdeck.citations.names import Name, display_name
+from briefdeck.citations.names import Name, display_name, is_east_asian
 from briefdeck.citations.typography import curly, en_dash_ranges, fold_whitespace
-from briefdeck.deck.model import Citation
 from briefdeck.errors import BriefdeckError, Problem
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 
 # Types whose title names a whole work (italic); the rest are parts of a
 # container (a post in a blog, an article in a journal) and are quoted.
@@ -51,7 +50,26 @@ class Work:
     volume: str
     issue: str
     page: str
-    url: str
+    url: str  # the DOI as a https://doi.org/ link when the record has one (both guides prefer it)
+    genre: str = ""  # "Country narrative", "PhD diss.", "Working paper"
+    number: str = ""  # a report's number: "A/HRC/25/63"
+    edition: str = ""  # "2nd ed."
+    medium: str = ""  # "Video", "PDF"
+    archive: str = ""  # where an unpublished work is kept, with its place and box
+    archive_place: str = ""
+    archive_location: str = ""
+    year_suffix: str = ""  # "a", "b": set by `year_letters.with_year_letters` for author-date styles
+    editors: tuple[Name, ...] = ()  # of the book a chapter is in, or of an edited book without authors
+
+    @property
+    def creators(self) -> tuple[Name, ...]:
+        """Who a citation names first: the authors, or the editors of an edited book without any."""
+        return self.authors or self.editors
+
+    @property
+    def edited(self) -> bool:
+        """True when the editors stand in the authors' place (an edited book)."""
+        return not self.authors and bool(self.editors)
 
     @property
     def is_part(self) -> bool:
@@ -73,7 +91,7 @@ def work_of(record: SourceRecord) -> Work:
         type=_text(csl, "type", record.id) or "document",
         title=_text(csl, "title", record.id) or record.id,
         title_short=_text(csl, "title-short", record.id),
-        authors=_names(csl.get("author"), record.id),
+        authors=_names(csl.get("author"), record.id, "author"),
         container=_text(csl, "container-title", record.id),
         publisher=_text(csl, "publisher", record.id),
         place=_text(csl, "publisher-place", record.id),
@@ -82,8 +100,28 @@ def work_of(record: SourceRecord) -> Work:
         volume=_text(csl, "volume", record.id),
         issue=_text(csl, "issue", record.id),
         page=en_dash_ranges(_text(csl, "page", record.id)),
-        url=_url(csl, record.id),
+        url=_doi(csl, record.id) or _url(csl, record.id),
+        genre=_text(csl, "genre", record.id),
+        number=_text(csl, "number", record.id),
+        edition=edition_label(_text(csl, "edition", record.id)),
+        medium=_text(csl, "medium", record.id),
+        archive=_text(csl, "archive", record.id),
+        archive_place=_text(csl, "archive-place", record.id),
+        archive_location=_text(csl, "archive_location", record.id),
+        year_suffix=_text(csl, "year-suffix", record.id),
+        editors=_names(csl.get("editor"), record.id, "editor"),
     )
+
+
+def edition_label(edition: str) -> str:
+    """ "2" or "2nd" → "2nd ed."; an edition in words ("Revised edition") stays as written."""
+    number = edition.removesuffix(".").removesuffix(" ed").strip()
+    digits = number.rstrip("stndrh")
+    if not digits.isdigit():
+        return edition
+    value = int(digits)
+    ending = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{ending} ed."
 
 
 def paragraph_label(citation: Citation, abbreviation: str) -> str:
@@ -127,17 +165,21 @@ def short_title(work: Work) -> str:
     is cut before a lower-case major word (in a headline-style title only minor
     words are lower case, so such a word starts a predicate: "State
     Department Report finds…" → "State Department Report"); it never ends on a
-    minor word. "Democratic People’s Republic of Korea" stays whole.
+    minor word. "Democratic People’s Republic of Korea" stays whole. A title in
+    sentence case or lower case (most major words lower case) is not cut that
+    way: there a lower-case word says nothing.
     """
     if work.title_short:
         return work.title_short
     main = without_article(work.title.split(": ")[0])
     words = main.split()
+    major = [w for w in words[1:] if w.strip("“”‘’\"'(),;:—–-").casefold() not in MINOR_WORDS]
+    headline_style = sum(w[:1].isupper() for w in major) * 2 >= len(major)
     kept: list[str] = []
     counted = 0
     for word in words:
         bare = word.strip("“”‘’\"'(),;:—–-").casefold()
-        if kept and word[:1].islower() and bare not in MINOR_WORDS:
+        if kept and headline_style and word[:1].islower() and bare not in MINOR_WORDS:
             break
         kept.append(word)
         counted += bare not in MINOR_WORDS
@@ -157,37 +199,51 @@ def _text(csl: Mapping[str, Any], field: str, source_id: str) -> str:
     return curly(fold_whitespace(str(value)))
 
 
+def _doi(csl: Mapping[str, Any], source_id: str) -> str:
+    """The DOI as a link: "10.1000/xyz" → "https://doi.org/10.1000/xyz" (APA 7 9.34; Chicago likewise)."""
+    bare = _address(csl, "DOI", source_id).removeprefix("doi:").strip()
+    if not bare:
+        return ""
+    return bare if bare.startswith(("https://", "http://")) else f"https://doi.org/{bare}"
+
+
 def _url(csl: Mapping[str, Any], source_id: str) -> str:
-    value = csl.get("URL")
+    return _address(csl, "URL", source_id)
+
+
+def _address(csl: Mapping[str, Any], field: str, source_id: str) -> str:
+    """A URL or DOI, never retyped: "&" and quotes stay exactly as given."""
+    value = csl.get(field)
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _bad(source_id, "URL", f"expected text, found {type(value).__name__}")
-    return value.strip()  # never retyped: "&" and quotes stay exactly as given
+        raise _bad(source_id, field, f"expected text, found {type(value).__name__}")
+    return value.strip()
 
 
-def _names(value: Any, source_id: str) -> tuple[Name, ...]:
+def _names(value: Any, source_id: str, field: str) -> tuple[Name, ...]:
     if value is None:
         return ()
     if isinstance(value, (str, dict)):
         value = [value]
     if not isinstance(value, list):
-        raise _bad(source_id, "author", f"expected a list of names, found {type(value).__name__}")
+        raise _bad(source_id, field, f"expected a list of names, found {type(value).__name__}")
     names = []
     for item in value:
         if isinstance(item, str):
             item = {"literal": item}
         if not isinstance(item, dict):
-            raise _bad(source_id, "author", f"expected {{family, given}} or {{literal}}, found {item!r}")
+            raise _bad(source_id, field, f"expected {{family, given}} or {{literal}}, found {item!r}")
         fields = {}
         for key in ("family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix"):
             raw = item.get(key)
             if raw is not None and not isinstance(raw, str):
-                raise _bad(source_id, "author", f"'{key}' should be text, found {raw!r}")
+                raise _bad(source_id, field, f"'{key}' should be text, found {raw!r}")
             fields[key.replace("-", "_")] = curly(fold_whitespace(raw or ""))
-        name = Name(**fields)
+        own_order = item.get("static-ordering") is True or is_east_asian(fields["family"] + fields["given"])
+        name = Name(**fields, family_first=own_order and not fields["literal"])
         if not (name.family or name.given or name.literal):
-            raise _bad(source_id, "author", f"a name needs family, given or literal, found {item!r}")
+            raise _bad(source_id, field, f"a name needs family, given or literal, found {item!r}")
         names.append(name)
     return tuple(names)
 

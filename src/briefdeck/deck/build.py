@@ -1,7 +1,7 @@
 """From a resolved outline to one `Deck` per audience.
 
-This is where footnotes get their numbers (per slide, and continuously for
-handouts) and where the audience's choices apply: slides and points for other
+Footnotes are numbered and worded as the slides are built, by
+`briefdeck.deck.notes`. Here the audience's choices apply: slides and points for other
 audiences are left out, points whose evidence carries an omitted tag are
 dropped, per-audience text is chosen, the content note is added. A number in
 a point's text that its evidence does not state is reported here, because the
@@ -10,15 +10,14 @@ text differs per audience.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from briefdeck.citations.work import author_names
-from briefdeck.deck.model import Audience, Citation, Deck, Footnote, Point, Slide
+from briefdeck.deck.model import Audience, Deck, Point, Slide
+from briefdeck.deck.notes import Notebook, SlideNotes
 from briefdeck.errors import Problem
-from briefdeck.findings.figures import figures_agree, parse_figures
-from briefdeck.outline.model import Outline, PointSpec, SlideSpec
-from briefdeck.outline.resolve import Evidence, Resolution
-from briefdeck.sources.model import SourceRecord
+from briefdeck.evidence.cited import pull_quote_credit
+from briefdeck.findings.figures import parse_figures
+from briefdeck.outline.model import AudienceSpec, Outline, PointSpec, SlideSpec
+from briefdeck.outline.resolve import Resolution
 
 CONTENT_NOTE_TITLE = "Content note"
 SOURCES_TITLE = "Sources"
@@ -32,7 +31,7 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
     spec = outline.audience(audience_key)
     if spec is None:
         raise KeyError(audience_key)
-    builder = _Builder(outline, resolution, spec.to_audience())
+    builder = _Builder(outline, resolution, _audience(spec))
     slides = [Slide("title", outline.title, subtitle=outline.subtitle)]
     if spec.content_note:
         slides.append(Slide("content-note", CONTENT_NOTE_TITLE, points=(Point(spec.content_note),)))
@@ -56,21 +55,18 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
         date_text=None if outline.date else outline.date_text,
         audience=builder.audience,
         slides=tuple(slides),
-        bibliography=tuple(builder.cited.values()),
+        bibliography=builder.book.bibliography,
+        references=builder.book.references(),
         style=outline.citations.style,
         on_slides=outline.citations.on_slides,
-        layout=outline.layout,
         summary=outline.summary,
     )
     return deck, builder.problems
 
 
-@dataclass
-class _SlideNotes:
-    """The footnotes of one slide while it is built: one per distinct citation."""
-
-    footnotes: list[Footnote] = field(default_factory=list)
-    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+def _audience(spec: AudienceSpec) -> Audience:
+    return Audience(key=spec.key, label=spec.label, handout=spec.handout, content_note=spec.content_note,
+                    omit_tags=spec.omit_tags)
 
 
 class _Builder:
@@ -79,12 +75,11 @@ class _Builder:
         self.resolution = resolution
         self.audience = audience
         self.omit = set(audience.omit_tags)
-        self.handout_number = 0
-        self.cited: dict[str, SourceRecord] = {}  # in order of first citation
+        self.book = Notebook(outline.citations.style)
         self.problems: list[Problem] = []
 
     def slide(self, spec: SlideSpec, section: str | None) -> Slide | None:
-        notes = _SlideNotes()
+        notes = self.book.slide()
         points = [p for p in (self.point(p, spec, notes) for p in spec.points) if p is not None]
         if spec.select is not None:
             points += self.selected(spec, notes)
@@ -96,11 +91,13 @@ class _Builder:
             return None  # everything on it is for other audiences or omitted
         subtitle = None
         if spec.kind == "quote" and points:
-            subtitle = spec.speaker or self._attribution(notes)
+            first = spec.points[0].evidence[:1]
+            subtitle = spec.speaker or (pull_quote_credit(self.resolution.evidence[first[0]]) if first
+                                        else self._attribution(notes))
         return Slide(kind=spec.kind, title=spec.title_for(self.audience.key) or "", points=tuple(points),
                      footnotes=tuple(notes.footnotes), notes=spec.notes, subtitle=subtitle, section=section)
 
-    def point(self, spec: PointSpec, slide: SlideSpec, notes: _SlideNotes) -> Point | None:
+    def point(self, spec: PointSpec, slide: SlideSpec, notes: SlideNotes) -> Point | None:
         if not spec.shown_to(self.audience.key):
             return None
         evidence = [self.resolution.evidence[e] for e in spec.evidence]
@@ -110,59 +107,27 @@ class _Builder:
         text = spec.text_for(self.audience.key)
         if text is None:
             text = evidence[0].citation.quoted if evidence else ""
-        else:
-            self._check_numbers(text, evidence, spec)
-        markers = tuple(self._cite(e.citation, notes) for e in evidence)
-        return _shaped(Point(text, _unique(markers), tags=tags, unsourced=spec.unsourced), slide.kind)
+        markers = notes.cite_all(e.citation for e in evidence)
+        return _shaped(Point(text, markers, tags=tags, unsourced=spec.unsourced), slide.kind)
 
-    def selected(self, spec: SlideSpec, notes: _SlideNotes) -> list[Point]:
+    def selected(self, spec: SlideSpec, notes: SlideNotes) -> list[Point]:
         points = []
         for finding, evidence in self.resolution.selected.get(spec.select, []):
             if self.omit.intersection(evidence.tags):
                 continue
-            marker = self._cite(evidence.citation, notes)
+            marker = notes.cite(evidence.citation)
             points.append(_shaped(Point(finding.text, (marker,), tags=evidence.tags), spec.kind))
             if len(points) == spec.select.limit:
                 break
         return points
 
-    def _cite(self, citation: Citation, notes: _SlideNotes) -> int:
-        key = (citation.locator, citation.quoted)
-        if key in notes.numbers:
-            return notes.numbers[key]
-        self.handout_number += 1
-        first = citation.source_id not in self.cited
-        self.cited.setdefault(citation.source_id, citation.record)
-        number = len(notes.footnotes) + 1
-        notes.footnotes.append(Footnote(number, self.handout_number, citation, first))
-        notes.numbers[key] = number
-        return number
-
-    def _check_numbers(self, text: str, evidence: list[Evidence], spec: PointSpec) -> None:
-        if not evidence:
-            return
-        stated = [g for e in evidence for g in e.figures]
-        for figure in parse_figures(text):
-            if not any(figures_agree(figure, g) for g in stated):
-                cited = ", ".join(e.citation.locator for e in evidence)
-                states = "; ".join(dict.fromkeys(g.text for g in stated)) or "no numbers"
-                self.problems.append(Problem(
-                    f"“{figure.text}” in the text for audience '{self.audience.key}' is not stated by its evidence "
-                    f"({cited} states: {states})", spec.location,
-                    "use the number the source states, or cite the passage that states this one",
-                    severity="warning", code="number-mismatch"))
-
-    def _attribution(self, notes: _SlideNotes) -> str | None:
+    def _attribution(self, notes: SlideNotes) -> str | None:
         if not notes.footnotes:
             return None
         citation = notes.footnotes[0].citation
         if citation.speaker:
             return citation.speaker
         return author_names(citation.record) or citation.record.title
-
-
-def _unique(numbers: tuple[int, ...]) -> tuple[int, ...]:
-    return tuple(dict.fromkeys(numbers))
 
 
 def _shaped(point: Point, kind: str) -> Point:

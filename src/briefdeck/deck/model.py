@@ -1,10 +1,9 @@
 """The format-neutral deck: what every renderer lays out.
 
-`brief_to_deck` builds one `Deck` per audience. Footnotes are numbered here
-(per slide for decks, continuously for handouts) and each knows whether it is
-the first citation of its source; renderers never count. Citation *text* is
-produced by a `briefdeck.citations` style from the `Citation` records, so the
-PowerPoint and handout renderers format a note identically.
+`brief_to_deck` builds one `Deck` per audience. Every footnote arrives here
+numbered and worded (`briefdeck.deck.notes` decides both, through the deck's
+citation style): renderers never count notes nor choose a citation form, so
+the PowerPoint, the handout and `check` show the same markers and words.
 """
 
 from __future__ import annotations
@@ -12,53 +11,34 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from briefdeck.sources.model import SourceRecord
+from briefdeck.citations.text import Formatted
+from briefdeck.sources.model import Citation, SourceRecord
 
 SLIDE_KINDS = ("title", "content-note", "section", "bullets", "figures", "quote", "questions", "sources")
-HANDOUT_KINDS = ("reading", "memo", "slides")
-PLACEMENTS = ("footnote", "end", "notes")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """What a footnote points at: a source and a place in it, not yet formatted.
-
-    ``locator`` is ``SOURCE``, ``SOURCE:pN`` or ``SOURCE:pN.sM`` (the located
-    span of a quote is the sentence that holds it; a quote spanning sentences
-    cites the paragraph). ``quoted`` is the exact words of the source that the
-    point rests on: the matched quote, or the sentence or paragraph cited ("" for
-    a whole source). ``speaker`` names another party whose words the source
-    relays ("CNN"), so a style can say "quoted in".
-    """
-
-    record: SourceRecord
-    locator: str
-    paragraph: int | None
-    sentence: int | None
-    quoted: str
-    section: str | None = None
-    speaker: str | None = None
-    page: str | None = None  # the page label the cited paragraph starts on, for paginated sources
-
-    @property
-    def source_id(self) -> str:
-        return self.record.id
 
 
 @dataclass(frozen=True)
 class Footnote:
-    """A numbered note.
+    """A numbered, worded note (made by `briefdeck.deck.notes`).
 
-    ``number`` restarts at 1 on each slide (the marker on the slide);
-    ``handout_number`` runs through the whole document (the handout's marker).
-    ``first`` is true for the first citation of its source in the document, in
-    handout order: Chicago gives the full note there and a short note after.
+    ``number`` restarts at 1 on each authored slide and is kept on the pages
+    that continue it (the marker on the slide, in the band, the speaker notes
+    and the end notes); ``handout_number`` runs through the whole document
+    (the handout's marker). ``first`` is true for the first citation of its
+    source in the document, in handout order.
+
+    ``band`` is the short note (slide band, end notes); ``handout`` the
+    handout's note (Chicago: full when ``first``, short after; an author-date
+    style: the in-text parenthetical); ``full`` the speaker notes' full note.
     """
 
     number: int
     handout_number: int
     citation: Citation
     first: bool
+    band: Formatted
+    handout: Formatted
+    full: Formatted
 
 
 @dataclass(frozen=True)
@@ -107,9 +87,18 @@ class Audience:
 
     key: str
     label: str
-    handout: str = "reading"  # one of HANDOUT_KINDS
+    handout: str = "reading"  # one of outline.model.HANDOUTS
     content_note: str | None = None
     omit_tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class References:
+    """The bibliography as the deck's style lists it, and where its citations stand."""
+
+    heading: str  # "Bibliography" (chicago-note) or "References" (apa)
+    entries: tuple[Formatted, ...]  # sorted as the style requires
+    author_date: bool  # citations stand in the text ("(King, 2019, para. 17)"), not in notes
 
 
 @dataclass(frozen=True)
@@ -119,7 +108,8 @@ class Deck:
     ``slides`` includes the title slide, the content-note slide (when the
     audience has one) and the sources slide at the end. ``bibliography`` holds
     the records of the sources actually cited, in order of first citation;
-    a style sorts them as it requires. ``date`` fixes the file timestamps.
+    ``references`` their entries as the style lists them. ``date`` fixes the
+    file timestamps.
     """
 
     name: str  # the brief's file stem: build/<name>-<audience>.pptx
@@ -129,9 +119,9 @@ class Deck:
     audience: Audience
     slides: tuple[Slide, ...]
     bibliography: tuple[SourceRecord, ...]
+    references: References
     style: str = "chicago-note"
     on_slides: str = "footnote"
-    layout: str = "default"
     summary: str | None = None  # the memo's bottom line up front, if the brief gives one
     date_text: str | None = None  # the date as the brief writes it, when it is not a YYYY-MM-DD date
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefdeck.findings.figures import parse_figures
 from briefdeck.findings.model import Finding
-from briefdeck.findings.speaker import reported_speaker
+from briefdeck.findings.reported_speech import NamedParties, paragraph_speakers
 from briefdeck.findings.tags import Lexicon
 from briefdeck.sources.model import Source
 
@@ -14,9 +14,13 @@ SECTION_TAGS = {"recommendations": "recommendations"}
 
 def source_to_findings(source: Source, lexicon: Lexicon) -> list[Finding]:
     findings = []
-    for paragraph in source.paragraphs:
+    parties = NamedParties()  # named so far in the section: "the report" is one of them
+    for k, paragraph in enumerate(source.paragraphs):
         section_tag = SECTION_TAGS.get((paragraph.section or "").lower())
-        for sentence in paragraph.sentences:
+        if k and paragraph.section != source.paragraphs[k - 1].section:
+            parties = NamedParties()
+        speakers = paragraph_speakers([s.text for s in paragraph.sentences], parties)
+        for sentence, speaker in zip(paragraph.sentences, speakers):
             tags = set(lexicon.tags_for(sentence.text))
             if section_tag and section_tag in lexicon.tags:
                 tags.add(section_tag)
@@ -28,7 +32,7 @@ def source_to_findings(source: Source, lexicon: Lexicon) -> list[Finding]:
                 text=sentence.text,
                 tags=tuple(sorted(tags)),
                 figures=parse_figures(sentence.text),
-                speaker=reported_speaker(sentence.text),
+                speaker=speaker,
                 page=sentence.page,
             ))
     return findings

@@ -25,7 +25,7 @@ from briefdeck.sources.corpus import SourceFile, SourceFolder, located_in, read_
 from briefdeck.sources.model import Source, SourceRecord
 from briefdeck.sources.read import READER_VERSION
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"  # 5: speakers read with their paragraph and section; 6: pages
 CACHE_DIR = ".briefdeck"
 
 _SCHEMA = """

@@ -66,6 +66,7 @@ _PEOPLE_WORDS = {
     "survivors", "survivor", "defectors", "defector", "witnesses", "witness", "police",
     "authorities", "government", "ministry", "agency", "organizations", "organization",
     "researchers", "analysts", "media", "journalists", "activists", "spokesperson",
+    "association", "inspectorate", "commission", "council", "committee", "inspectors",
 }
 _DETERMINERS = {
     "the", "a", "an", "this", "that", "these", "those", "one", "some", "many", "most", "other",
@@ -73,7 +74,9 @@ _DETERMINERS = {
     "our", "my", "your", "any", "such", "another", "no",
 }
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those",
-             "there", "who", "which", "what", "others"}
+             "there", "who", "which", "what", "others", "nothing", "everything", "something",
+             "anything", "nobody", "someone", "anyone", "everyone"}
+_INDEFINITE = {"nothing", "everything", "something", "anything", "nobody", "someone", "anyone", "everyone"}
 # A subject cannot begin with these: the clause is subordinate ("As reported", "If found").
 _SUBORDINATORS = {"as", "if", "when", "while", "although", "though", "because", "since", "unless",
                   "after", "before", "once", "where", "whether", "that", "which", "who", "how",
@@ -201,7 +204,7 @@ def _clause_speaker(text: str, clause: list[_Token]) -> str | None:
             continue  # "is estimated": the subject is what was estimated
         if not _verb_fits(verb, words, clause, i):
             continue
-        if verb in _DOCUMENT_VERBS and not _is_document_or_name(words):
+        if verb in _DOCUMENT_VERBS and not _is_document_or_name(words, text, clause, i):
             continue
         sentence_initial = words[0].start == _first_word_start(text)
         return _speaker_from_subject(text, words, sentence_initial=sentence_initial)
@@ -235,7 +238,7 @@ def _subject_before(clause: list[_Token], verb_index: int) -> tuple[list[_Token]
     if not before or len(before) > _MAX_SUBJECT_WORDS:
         return None
     first, last = before[0].lower, before[-1].lower
-    if first in _SUBORDINATORS or (len(before) == 1 and first in _PRONOUNS):
+    if first in _SUBORDINATORS or (len(before) == 1 and first in _PRONOUNS) or first in _INDEFINITE:
         return None
     if last in _DETERMINERS or last in _PREPOSITIONS:
         return None  # "an estimated 80,000", "Many of the estimated …": an adjective
@@ -267,8 +270,20 @@ def _is_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def _is_document_or_name(words: list[_Token]) -> bool:
-    return words[-1].lower in _DOCUMENT_WORDS or words[-1].text[0].isupper()
+def _is_document_or_name(words: list[_Token], text: str, clause: list[_Token], i: int) -> bool:
+    """A document ("Credible reports show") or a name ("The State Department found"), not
+    people who act ("Inspectors found violations", "Authorities identified victims").
+
+    People relay words with these verbs only before "that" ("Experts found that …").
+    """
+    head = words[-1]
+    if head.lower in _DOCUMENT_WORDS:
+        return True
+    if head.lower in _PEOPLE_WORDS or (len(words) == 1 and head.start == _first_word_start(text)
+                                       and not head.text.isupper()):
+        following = clause[i + 1] if i + 1 < len(clause) else None
+        return following is not None and following.lower == "that"
+    return head.text[0].isupper()
 
 
 def _strip_trailing(words: list[_Token]) -> list[_Token]:

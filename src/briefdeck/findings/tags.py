@@ -21,9 +21,10 @@ from typing import NamedTuple
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from briefdeck.errors import BriefdeckError, Location, Problem, Problems, display_path
+from briefdeck.errors import BriefdeckError, Location, Problems, display_path
+from briefdeck.findings.regex_safety import check_regex
+from briefdeck.yamlfile import LEXICON, MapNode, Node, ScalarNode, SeqNode, compose, is_text_key, shorten
+from briefdeck.yamlfile.read import check_text_size, decode_yaml, read_yaml_bytes
 
 __all__ = ["Lexicon", "load_lexicon", "pattern_to_regex", "BUNDLED_LEXICON"]
 
@@ -73,88 +74,69 @@ class Lexicon:
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Read a lexicon file; None reads the bundled one.
 
+    The file goes through the hardened YAML loader (`briefdeck.yamlfile`).
     Raises `BriefdeckError` naming the file, line and column of every problem:
-    YAML syntax, a top level that is not a mapping, a bad tag name, a tag given
-    twice, a value that is not a list of patterns, an empty or malformed pattern.
+    YAML syntax, aliases, tags or a duplicate tag, a top level that is not a
+    mapping, a bad tag name, a value that is not a list of patterns, an empty,
+    malformed or dangerous pattern (see `briefdeck.findings.regex_safety`).
     """
     if path is None:
         data = resources.files("briefdeck.findings").joinpath(BUNDLED_LEXICON).read_bytes()
         shown = BUNDLED_LEXICON
     else:
         shown = display_path(path)
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            raise BriefdeckError(_problem(
-                f"cannot read the lexicon: {error.strerror or error}", Location(shown),
-                hint="check the path, or delete the file to use the bundled lexicon")) from None
+        data = read_yaml_bytes(Path(path), shown, LEXICON)
     return _lexicon_from_bytes(data, shown)
 
 
 def _lexicon_from_bytes(data: bytes, shown: str) -> Lexicon:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise BriefdeckError(_problem(
-            f"the lexicon is not UTF-8 text (byte {error.start})", Location(shown),
-            hint="save the file as UTF-8")) from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
-        message = f"the lexicon is not valid YAML: {error.problem}"
-        if error.context and error.context_mark and error.context_mark is not mark:
-            opened = error.context_mark
-            message += f" ({error.context} that starts at line {opened.line + 1}, column {opened.column + 1})"
-        raise BriefdeckError(_problem(message, where,
-                                      hint="each tag is a line `tag:` followed by lines `  - pattern`"
-                                      )) from None
-    except yaml.YAMLError as error:
-        raise BriefdeckError(_problem(f"the lexicon is not valid YAML: {error}", Location(shown))) from None
-
-    problems = Problems()
-    if not isinstance(root, yaml.MappingNode) or not root.value:
+    text = decode_yaml(data, shown, LEXICON)
+    check_text_size(text, shown, LEXICON)
+    composed = compose(text, shown, kind=LEXICON)
+    if not composed.usable:
+        raise BriefdeckError(composed.problems)
+    root = composed.root
+    problems = Problems(list(composed.problems))
+    if not isinstance(root, MapNode) or not root.pairs:
         found = "nothing" if root is None else _node_kind(root)
         problems.error(f"the lexicon should map tag names to lists of patterns, found {found}",
-                       _where(shown, root), hint="example:\n  prison-camps:\n    - prison camp*",
-                       code="lexicon-invalid")
-        problems.raise_if_errors()
+                       root.location if root is not None else Location(shown, 1, 1),
+                       hint="example:\n  prison-camps:\n    - prison camp*", code="lexicon-invalid")
+        raise BriefdeckError(problems.items)
 
     compiled: dict[str, tuple[_Pattern, ...]] = {}
-    seen: set[str] = set()
-    for key, value in root.value:
-        tag = key.value if isinstance(key, yaml.ScalarNode) else None
-        if tag is None or not _TAG_NAME.fullmatch(tag):
-            problems.error(f"a tag name should be lower-case words joined by hyphens, found "
-                           f"{tag!r}" if tag is not None else "a tag name should be a plain word",
-                           _where(shown, key), hint="for example: forced-labor", code="lexicon-invalid")
+    for key, value in root.pairs:
+        tag = key.value
+        if not is_text_key(key):
+            problems.error(f"a tag name should be lower-case words joined by hyphens, found {tag!r}, which YAML "
+                           "reads as a number or true/false", key.location, hint="for example: forced-labor",
+                           code="lexicon-invalid")
             continue
-        if tag in seen:
-            problems.error(f"tag '{tag}' is defined twice", _where(shown, key),
-                           hint="merge its patterns into one list", code="lexicon-invalid")
+        if not _TAG_NAME.fullmatch(tag):
+            problems.error(f"a tag name should be lower-case words joined by hyphens, found {tag!r}",
+                           key.location, hint="for example: forced-labor", code="lexicon-invalid")
             continue
-        seen.add(tag)
-        patterns = _tag_patterns(tag, value, shown, problems)
+        patterns = _tag_patterns(tag, value, problems)
         if patterns:
             compiled[tag] = patterns
+    problems.items.sort(key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
     problems.raise_if_errors()
     patterns = tuple(sorted(compiled.items()))
     return Lexicon(shown, hashlib.sha256(data).hexdigest(), patterns)
 
 
-def _tag_patterns(tag: str, node: yaml.Node, shown: str, problems: Problems) -> tuple[_Pattern, ...]:
+def _tag_patterns(tag: str, node: Node, problems: Problems) -> tuple[_Pattern, ...]:
     """One tag's patterns, compiled; problems are recorded, not raised."""
-    if not isinstance(node, yaml.SequenceNode) or not node.value:
+    if not isinstance(node, SeqNode) or not node.items:
         problems.error(f"tag '{tag}' should have a list of patterns, found {_node_kind(node)}",
-                       _where(shown, node), hint=f"write `{tag}:` then lines like `  - some phrase`",
+                       node.location, hint=f"write `{tag}:` then lines like `  - some phrase`",
                        code="lexicon-invalid")
         return ()
     patterns = []
-    for item in node.value:
-        if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
+    for item in node.items:
+        if not isinstance(item, ScalarNode) or not item.value.strip():
             problems.error(f"a pattern of tag '{tag}' should be a word, phrase or /regex/, "
-                           f"found {_node_kind(item)}", _where(shown, item), code="lexicon-invalid")
+                           f"found {_node_kind(item)}", item.location, code="lexicon-invalid")
             continue
         try:
             regex = pattern_to_regex(item.value)
@@ -162,7 +144,7 @@ def _tag_patterns(tag: str, node: yaml.Node, shown: str, problems: Problems) -> 
             hint = ("check the expression between the slashes (Python regular expression syntax)"
                     if item.value.strip().startswith("/") else
                     "write a word or phrase, with * only at the end of a word (traffick*)")
-            problems.error(f"pattern {item.value!r} of tag '{tag}': {error}", _where(shown, item),
+            problems.error(f"pattern {shorten(item.value, 60)!r} of tag '{tag}': {error}", item.location,
                            hint=hint, code="lexicon-invalid")
             continue
         patterns.append(_Pattern(_required_literal(item.value), re.compile(regex, re.IGNORECASE)))
@@ -177,9 +159,10 @@ def pattern_to_regex(pattern: str) -> str:
     pattern = pattern.strip()
     if _is_regex(pattern):
         regex = pattern[1:-1]
+        check_regex(regex)  # before compiling: a hostile pattern must not hang or allocate
         try:
             compiled = re.compile(regex, re.IGNORECASE)
-        except re.error as error:
+        except (re.error, OverflowError, RecursionError) as error:
             raise ValueError(f"not a valid regular expression: {error}") from None
         if compiled.search(""):
             raise ValueError("the regular expression matches empty text, so it would tag everything")
@@ -262,21 +245,11 @@ def _has_top_level_alternative(regex: str) -> bool:
     return False
 
 
-def _problem(message: str, location: Location, *, hint: str | None = None) -> Problem:
-    return Problem(message, location, hint, "error", "lexicon-invalid")
-
-
-def _where(shown: str, node: yaml.Node | None) -> Location:
-    if node is None:
-        return Location(shown, 1, 1)
-    return Location(shown, node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _node_kind(node: yaml.Node | None) -> str:
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
+def _node_kind(node: Node | None) -> str:
+    if node is None or (isinstance(node, ScalarNode) and node.value == ""):
         return "nothing"
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MapNode):
         return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list" if node.value else "an empty list"
-    return f"{node.value!r}"
+    if isinstance(node, SeqNode):
+        return "a list" if node.items else "an empty list"
+    return f"{shorten(node.value, 60)!r}"

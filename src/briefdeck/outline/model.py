@@ -14,17 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from briefdeck.deck.model import HANDOUT_KINDS, PLACEMENTS, Audience
 from briefdeck.errors import Location
 
 # The slide kinds an author can write; the title, content-note and sources
 # slides of `briefdeck.deck.model.SLIDE_KINDS` are made by briefdeck itself.
 BRIEF_SLIDE_KINDS = ("bullets", "section", "figures", "quote", "questions")
 DEFAULT_SLIDE_KIND = "bullets"
-EVIDENCE_KINDS = ("quote", "finding", "source")
 CITATION_STYLES = ("chicago-note", "apa")
-ON_SLIDES = PLACEMENTS
-HANDOUTS = HANDOUT_KINDS
+ON_SLIDES = PLACEMENTS = ("footnote", "end", "notes")  # where a deck shows its notes
+HANDOUTS = HANDOUT_KINDS = ("reading", "memo", "slides")
 DEFAULT_TEXT_KEY = "default"  # the key of per-audience text shown to every other audience
 IMPLICIT_AUDIENCE_KEY = "all"
 IMPLICIT_AUDIENCE_LABEL = "All audiences"
@@ -174,11 +172,6 @@ class AudienceSpec:
     content_note: str | None
     location: Location
 
-    def to_audience(self) -> Audience:
-        """The deck model's `Audience` for this spec."""
-        return Audience(key=self.key, label=self.label, handout=self.handout,
-                        content_note=self.content_note, omit_tags=self.omit_tags)
-
 
 @dataclass(frozen=True)
 class CitationsSpec:
@@ -211,6 +204,7 @@ class Outline:
     location: Location
     date_text: str | None = None
     implicit_audience: bool = False
+    layout_location: Location | None = None  # the brief's 'layout:' line, when written
 
     @property
     def name(self) -> str:

@@ -103,3 +103,9 @@ def _find_words(haystack: str, needle: str, start: int) -> int | None:
         if not (before.isalnum() and needle[0].isalnum()) and not (after.isalnum() and needle[-1].isalnum()):
             return at
         pos = at + 1
+
+
+def inside_quotation(text: str, position: int) -> bool:
+    """Whether ``position`` of ``text`` stands inside quotation marks (curly, or straight and unpaired)."""
+    head = text[:position]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1

@@ -12,15 +12,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from briefdeck.deck.model import Citation
 from briefdeck.errors import Problem, choices_hint
 from briefdeck.findings.index import FindingsIndex, StoredParagraph
 from briefdeck.findings.lookup import look_up
 from briefdeck.findings.model import Figure, Finding
 from briefdeck.outline.model import EvidenceSpec, Outline, SelectSpec
-from briefdeck.outline.quotes import find_quote, quote_pieces
+from briefdeck.outline.quotes import find_quote, inside_quotation, quote_pieces
 from briefdeck.sources.locators import Locator
-from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.model import Citation, SourceRecord
 from briefdeck.sources.sentences import sentence_spans
 
 _SHOWN = 160  # characters of a passage shown in an error
@@ -33,6 +32,10 @@ class Evidence:
     citation: Citation
     tags: tuple[str, ...]
     figures: tuple[Figure, ...]  # the numbers the cited passage states
+    passage: str = ""  # the sentence(s) or paragraph cited; "" for a whole source
+    paragraph: str = ""  # the paragraph that holds them (the evidence checks read around a quote)
+    span: tuple[int, int] | None = None  # the cited words within `paragraph`
+    relayed: str | None = None  # whom the sentence relays, whether or not it quotes them (see citation.speaker)
 
 
 @dataclass
@@ -93,9 +96,11 @@ class _Resolver:
         if passage.finding is not None:
             return self._sentence_evidence(passage.finding, passage.paragraph)
         sentences = self.index.findings_in(locator.source, locator.paragraph)
-        return Evidence(self._citation(locator, passage.paragraph.text, passage.paragraph.section, None,
+        text = passage.paragraph.text
+        return Evidence(self._citation(locator, text, passage.paragraph.section, None,
                                        passage.paragraph.page),
-                        _union(f.tags for f in sentences), tuple(g for f in sentences for g in f.figures))
+                        _union(f.tags for f in sentences), tuple(g for f in sentences for g in f.figures),
+                        text, text, (0, len(text)))
 
     def quote(self, spec: EvidenceSpec) -> Evidence | Problem:
         if not quote_pieces(spec.value):
@@ -109,7 +114,7 @@ class _Resolver:
         for form in ("NFC", "NFD"):
             pieces = quote_pieces(unicodedata.normalize(form, spec.value))
             candidates = self._candidates(pieces, narrow)
-            matches = [(p, span) for p in candidates if (span := find_quote(pieces, p.text)) is not None]
+            matches = [(p, span) for p in candidates if (span := _find_in(pieces, p.text, narrow)) is not None]
             if matches or unicodedata.is_normalized("NFD", spec.value):
                 break
         if not matches:
@@ -124,15 +129,20 @@ class _Resolver:
         spans = sentence_spans(paragraph.text)
         inside = [n for n, (a, b) in enumerate(spans, start=1) if a < end and start < b]
         sentences = self.index.findings_in(paragraph.source, paragraph.number)
+        passage = paragraph.text[spans[inside[0] - 1][0]:spans[inside[-1] - 1][1]]
         if len(inside) == 1:
             finding = sentences[inside[0] - 1]
-            evidence = self._sentence_evidence(finding, paragraph)
-            return Evidence(_with_quoted(evidence.citation, quoted), evidence.tags, evidence.figures)
+            evidence = self._sentence_evidence(finding, paragraph, spans)
+            # "X, quoted in …" only for words that stand in X's quotation marks; the rest are the author's
+            speaker = finding.speaker if inside_quotation(paragraph.text, start) else None
+            return Evidence(_with_quoted(evidence.citation, quoted, speaker), evidence.tags, evidence.figures,
+                            passage, paragraph.text, (start, end), finding.speaker)
         covered = [f for f in sentences if f.sentence in inside]
         locator = Locator(paragraph.source, paragraph.number)
         return Evidence(self._citation(locator, quoted, paragraph.section, None,
                                        covered[0].page if covered else paragraph.page),
-                        _union(f.tags for f in covered), tuple(g for f in covered for g in f.figures))
+                        _union(f.tags for f in covered), tuple(g for f in covered for g in f.figures),
+                        passage, paragraph.text, (start, end))
 
     def select(self, spec: SelectSpec) -> list[tuple[Finding, Evidence]] | list[Problem]:
         problems = []
@@ -185,10 +195,14 @@ class _Resolver:
         return Problem(f"the quote “{spec.value}” is not in the sources{where}", spec.location, hint,
                        code="quote-not-found")
 
-    def _sentence_evidence(self, finding: Finding, paragraph: StoredParagraph) -> Evidence:
+    def _sentence_evidence(self, finding: Finding, paragraph: StoredParagraph,
+                           spans: list[tuple[int, int]] | None = None) -> Evidence:
         locator = Locator(finding.source, finding.paragraph, finding.sentence)
-        return Evidence(self._citation(locator, finding.text, paragraph.section, finding.speaker, finding.page),
-                        finding.tags, finding.figures)
+        spans = sentence_spans(paragraph.text) if spans is None else spans
+        span = spans[finding.sentence - 1] if finding.sentence <= len(spans) else None
+        quotes = finding.speaker if any(mark in finding.text for mark in "“\"") else None
+        return Evidence(self._citation(locator, finding.text, paragraph.section, quotes, finding.page),
+                        finding.tags, finding.figures, finding.text, paragraph.text, span, finding.speaker)
 
     def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None,
                   page: str | None = None) -> Citation:
@@ -199,9 +213,21 @@ class _Resolver:
         return tuple(g for f in self.index.findings_in(source) for g in f.figures)
 
 
-def _with_quoted(citation: Citation, quoted: str) -> Citation:
+def _find_in(pieces: list[str], text: str, narrow: Locator | None) -> tuple[int, int] | None:
+    """The quote's span in a paragraph; within sentence M only when the quote's `source:` names pN.sM."""
+    if narrow is None or narrow.sentence is None:
+        return find_quote(pieces, text)
+    spans = sentence_spans(text)
+    if narrow.sentence > len(spans):
+        return None
+    a, b = spans[narrow.sentence - 1]
+    found = find_quote(pieces, text[a:b])
+    return None if found is None else (found[0] + a, found[1] + a)
+
+
+def _with_quoted(citation: Citation, quoted: str, speaker: str | None) -> Citation:
     return Citation(citation.record, citation.locator, citation.paragraph, citation.sentence, quoted,
-                    citation.section, citation.speaker, citation.page)
+                    citation.section, speaker, citation.page)
 
 
 def _union(tag_lists) -> tuple[str, ...]:

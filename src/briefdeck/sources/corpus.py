@@ -8,7 +8,8 @@ from pathlib import Path
 from briefdeck.errors import BriefdeckError, Location, Problem, Problems, display_path
 from briefdeck.sources.model import Source, SourceRecord
 from briefdeck.sources.read import read_source, reader_for
-from briefdeck.sources.records import RECORDS_FILE, load_records, source_id_for
+from briefdeck.sources.bibliography import RECORD_FILES, load_bibliography
+from briefdeck.sources.records import RECORDS_FILE, source_id_for
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class SourceFile:
     id: str
     path: Path
     record: SourceRecord | None
-    location: Location | None = None  # of the record in sources.yaml
+    location: Location | None = None  # of the record in sources.yaml or a references file
 
     @property
     def name(self) -> str:
@@ -40,9 +41,10 @@ def list_sources(folder: Path) -> SourceFolder:
             f"sources folder '{display_path(folder)}' {what}",
             hint="create it and put the documents in it, or point to it with 'sources:' in the brief "
                  "or --sources on the command line", code="no-sources-folder"), usage=False)
-    entries = load_records(folder)
+    bibliography = load_bibliography(folder)
+    entries = bibliography.entries
     files: list[SourceFile] = []
-    warnings: list[str] = []
+    warnings: list[str] = list(bibliography.warnings)
     # Documents with a record are skipped below; compared by name, as resolving every path of a
     # large folder costs more than reading the index.
     here = folder.resolve()
@@ -52,7 +54,7 @@ def list_sources(folder: Path) -> SourceFolder:
     ids = {f.id: f for f in files}
     problems = Problems()
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith(".") or path.name == RECORDS_FILE:
+        if not path.is_file() or path.name.startswith(".") or path.name in RECORD_FILES:
             continue
         if path.name in claimed:
             continue

@@ -78,6 +78,32 @@ class SourceRecord:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """What a footnote points at: a source and a place in it, not yet formatted.
+
+    ``locator`` is ``SOURCE``, ``SOURCE:pN`` or ``SOURCE:pN.sM`` (the located
+    span of a quote is the sentence that holds it; a quote spanning sentences
+    cites the paragraph). ``quoted`` is the exact words of the source that the
+    point rests on: the matched quote, or the sentence or paragraph cited ("" for
+    a whole source). ``speaker`` names another party whose words the source
+    relays ("CNN"), so a style can say "quoted in".
+    """
+
+    record: SourceRecord
+    locator: str
+    paragraph: int | None
+    sentence: int | None
+    quoted: str
+    section: str | None = None
+    speaker: str | None = None
+    page: str | None = None  # the page label the cited words start on, for paginated sources
+
+    @property
+    def source_id(self) -> str:
+        return self.record.id
+
+
+@dataclass(frozen=True)
 class Source:
     """A read document: its record, its body paragraphs and what reading noticed."""
 

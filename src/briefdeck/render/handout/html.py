@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from briefdeck.deck.model import HANDOUT_KINDS, Deck
+from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Problem, choices_hint
 from briefdeck.layouts import Layout
+from briefdeck.outline.model import HANDOUT_KINDS
 
 from .settings import layout_colours_css, layout_language
 from .templates import handout_environment, read_stylesheet, render_template, template_dirs

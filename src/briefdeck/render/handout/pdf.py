@@ -20,17 +20,50 @@ import hashlib
 import logging
 import mimetypes
 import os
+import sys
 import threading
 import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-with warnings.catch_warnings():
-    # Without the HarfBuzz-Subset library WeasyPrint warns at import and subsets
-    # fonts with fontTools instead: slower, same result. Not the user's concern.
-    warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
-    import weasyprint
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+@contextlib.contextmanager
+def _no_library_probing():
+    """Import WeasyPrint without ``ctypes.util.find_library``.
+
+    WeasyPrint tries several names for each system library; cffi answers each
+    name it cannot open directly by calling ``find_library``, which runs
+    ``ldconfig`` and ``gcc`` (about 0.2 s per start). Every list ends in the
+    exact file name (``libpango-1.0.so.0``), which the system loader finds by
+    itself, so probing only costs time. `_import_weasyprint` retries with
+    probing should a system need it.
+    """
+    import ctypes.util
+    probe = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = probe
+
+
+def _import_weasyprint():
+    with warnings.catch_warnings():
+        # Without the HarfBuzz-Subset library WeasyPrint warns at import and subsets
+        # fonts with fontTools instead: slower, same result. Not the user's concern.
+        warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+        try:
+            with _no_library_probing():
+                import weasyprint
+        except OSError:
+            for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+                del sys.modules[name]
+            import weasyprint
+    return weasyprint
+
+
+weasyprint = _import_weasyprint()
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Problem, display_path

@@ -2,10 +2,10 @@
 
 The templates only lay this out. Here is where the handout decides which
 slides form sections, which slide is the memo's bottom line, which slides are
-recommendations, and what each citation says (through the deck's citation
-style). Slides are always kept in deck order, because the deck numbered the
-footnotes in that order and marked the first citation of each source there:
-moving a slide would put a short note before its full note.
+recommendations. What each citation says and its number come from the deck
+(`briefdeck.deck.notes`). Slides are always kept in deck order, because the
+deck numbered the footnotes in that order and marked the first citation of
+each source there: moving a slide would put a short note before its full note.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from briefdeck.citations import CitationStyle, get_style
 from briefdeck.deck.model import Deck, Point, Slide
 
 from .text import date_to_text, date_to_w3c, ends_sentence, formatted_to_html, split_final_period
@@ -115,9 +114,9 @@ class HandoutView:
 
 
 def deck_to_view(deck: Deck) -> HandoutView:
-    """The handout's view of ``deck``, with every citation formatted by the deck's style."""
-    style = get_style(deck.style)
-    views = [_slide_view(slide, style) for slide in deck.slides]
+    """The handout's view of ``deck``, with every citation as the deck words it."""
+    author_date = deck.references.author_date
+    views = [_slide_view(slide, author_date) for slide in deck.slides]
     pairs = list(zip(deck.slides, views))
 
     body = [(s, v) for s, v in pairs if s.kind not in FRAME_KINDS]
@@ -138,16 +137,15 @@ def deck_to_view(deck: Deck) -> HandoutView:
         date=date_to_text(deck.date) or deck.date_text,
         date_w3c=date_to_w3c(deck.date),
         content_note=deck.audience.content_note,
-        author_date=bool(style.author_date),
+        author_date=author_date,
         style=deck.style,
         sections=_sections(body),
         slides=tuple(v for s, v in pairs if s.kind != "sources"),
         bottom_line=bottom_line,
         summary=deck.summary,
         memo_parts=_memo_parts(memo_body),
-        bibliography_heading=style.bibliography_heading,
-        bibliography=tuple(formatted_to_html(style.bibliography_entry(record))
-                           for record in style.sort_bibliography(deck.bibliography)),
+        bibliography_heading=deck.references.heading,
+        bibliography=tuple(formatted_to_html(entry) for entry in deck.references.entries),
     )
 
 
@@ -160,12 +158,11 @@ def _starts_memo(body: list[tuple[Slide, SlideView]], first: int) -> bool:
     return not any(s.footnotes for s, _ in body[:first])
 
 
-def _slide_view(slide: Slide, style: CitationStyle) -> SlideView:
-    points = tuple(_point_view(point, slide, style) for point in slide.points)
+def _slide_view(slide: Slide, author_date: bool) -> SlideView:
+    points = tuple(_point_view(point, slide, author_date) for point in slide.points)
     # The slide's band (slides kind): its own numbers and short notes; an
     # author-date style cites in the text and has no band.
-    band = () if style.author_date else tuple(
-        Note(f.number, formatted_to_html(style.short_note(f.citation))) for f in slide.footnotes)
+    band = () if author_date else tuple(Note(f.number, formatted_to_html(f.band)) for f in slide.footnotes)
     return SlideView(
         kind=slide.kind,
         title=slide.title,
@@ -178,18 +175,17 @@ def _slide_view(slide: Slide, style: CitationStyle) -> SlideView:
     )
 
 
-def _point_view(point: Point, slide: Slide, style: CitationStyle) -> PointView:
+def _point_view(point: Point, slide: Slide, author_date: bool) -> PointView:
     footnotes = [slide.footnote(number) for number in point.footnotes]
-    if style.author_date:
+    if author_date:
         text, end = split_final_period(point.text)
         # the same work and paragraph cited twice for one point is said once: "(X, 2017, para. 2)"
-        cites = Markup(" ").join(dict.fromkeys(formatted_to_html(style.in_text(f.citation)) for f in footnotes))
+        cites = Markup(" ").join(dict.fromkeys(formatted_to_html(f.handout) for f in footnotes))
         notes: tuple[Note, ...] = ()
     else:
         text, end = point.text, ""
         cites = Markup("")
-        notes = tuple(Note(f.handout_number, formatted_to_html(style.note(f.citation, first=f.first)))
-                      for f in footnotes)
+        notes = tuple(Note(f.handout_number, formatted_to_html(f.handout)) for f in footnotes)
     return PointView(text=text, end=end, figure=point.figure, notes=notes, cites=cites,
                      marks=tuple(point.footnotes))
 

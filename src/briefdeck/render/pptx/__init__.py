@@ -1,18 +1,18 @@
 """The PowerPoint renderer: a `Deck` to the bytes of a .pptx a briefer can present as it is.
 
-    data = deck_to_pptx(deck, layout=find_layout(deck.layout, project=root))
+    data = deck_to_pptx(deck, layout=find_layout(outline.layout, project=root))
     assert check_pptx(data) == []
 
 The work is done in steps, each in its own module: the layout's settings are
 read (`settings.py`) and the template opened (`template.py`); the deck is
-planned into measured pages (`plan.py`, with `fit.py` and the shipped
-`metrics.py`); the pages are written as slide XML (`draw.py`) into a package
-zipped deterministically (`package.py`). `check.py` checks the result.
+planned into measured pages (`plan.py`: text in `flow.py`, figures in
+`grid.py`, footnotes in `notes.py`, measured by `fit.py` with the shipped
+`metrics.py`); the pages are written as slide XML (`draw.py`) into a
+package zipped deterministically (`package.py`). `check.py` checks the result.
 """
 
 from __future__ import annotations
 
-from briefdeck.citations import get_style
 from briefdeck.deck.model import Deck
 from briefdeck.layouts import Layout
 from briefdeck.render.pptx.check import check_pptx
@@ -34,7 +34,6 @@ def deck_to_pptx(deck: Deck, *, layout: Layout) -> bytes:
     long for its slide, a point with more footnotes than a slide holds).
     """
     settings = pptx_settings(layout)
-    style = get_style(deck.style)
     base = load_base(settings)
-    pages = deck_to_pages(deck, Frames(settings, base), style)
+    pages = deck_to_pages(deck, Frames(settings, base))
     return pages_to_pptx(pages, base, Fonts.of(settings), title=deck.title, date=deck.date)

@@ -115,3 +115,10 @@ def _resolve(source: str, target: str) -> str:
     if target.startswith("/"):
         return target.lstrip("/")
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def slide_count(data: bytes) -> int:
+    """How many slides the .pptx in ``data`` lists (``p:sldIdLst``): what PowerPoint and python-pptx show."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = etree.fromstring(zf.read("ppt/presentation.xml"))
+    return len(root.findall(f"{{{_P}}}sldIdLst/{{{_P}}}sldId"))

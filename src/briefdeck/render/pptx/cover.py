@@ -89,7 +89,7 @@ def cover_page(slide: Slide, deck: Deck, frames: Frames, *, where: str = "") -> 
             shapes.append(Bar("accent", Rect(x + s.inset, y + gap_label / 2 - 2.0, 72.0, 4.0), c["accent"]))
         y += gap_label
         shapes.append(TextBox("audience", Rect(x, y, width, label_h), tuple(who_when), s.inset))
-    return Page("title", title.text, tuple(shapes), notes=speaker_notes(slide.notes, (), None),
+    return Page("title", title.text, tuple(shapes), notes=speaker_notes(slide.notes),
                 background=None if custom else c["background"])
 
 
@@ -108,5 +108,5 @@ def section_page(slide: Slide, frames: Frames, *, where: str = "") -> Page:
         title = replace(title, rect=Rect(title.rect.x, top, title.rect.w, title.rect.h))
         shapes.append(Bar("accent", Rect(title.rect.x + s.inset, top - 18.0, 72.0, 4.0), c["section_text"]))
     shapes.append(title)
-    return Page("section", title.paras[0].text, tuple(shapes), notes=speaker_notes(slide.notes, (), None),
+    return Page("section", title.paras[0].text, tuple(shapes), notes=speaker_notes(slide.notes),
                 background=None if custom else c["section_background"])

@@ -80,7 +80,7 @@ class Page:
     notes: tuple[str, ...] = ()
     background: str | None = None
     numbered: bool = False  # gets a slide number when the layout wants them
-    footnotes: tuple[tuple[int, Footnote], ...] = ()  # (number on this page, footnote)
+    footnotes: tuple[Footnote, ...] = ()  # the footnotes it carries, with their slide's numbers
 
     @property
     def text_boxes(self) -> tuple[TextBox, ...]:

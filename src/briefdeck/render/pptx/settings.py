@@ -8,16 +8,14 @@ it. The keys are documented at the top of ``layouts/default/layout.yaml``.
 
 from __future__ import annotations
 
-import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
-
 from briefdeck.deck.model import SLIDE_KINDS
 from briefdeck.errors import Location, Problems, choices_hint, display_path
-from briefdeck.layouts import LAYOUT_FILE, Layout
+from briefdeck.layouts import LANGUAGE_TAG, Layout, hex_colour, inside_allowed
 from briefdeck.render.pptx.metrics import FontMetrics, font_metrics, metric_families
 
 POINTS_PER_INCH = 72.0
@@ -27,7 +25,16 @@ ROLES = ("title", "cover_title", "cover_subtitle", "cover_label", "section_title
 COLOURS = ("background", "text", "title", "accent", "muted", "link", "rule", "section_background",
            "section_text", "panel")
 MAPPABLE_KINDS = (*SLIDE_KINDS, "notes")  # "notes": the end-notes slides
-_HEX = re.compile(r"[0-9A-Fa-f]{6}")
+# Every key of layout.yaml, and the keys of those that are mappings of fixed keys
+# (None: a value, or a mapping checked where it is read).
+LAYOUT_KEYS: dict[str, tuple[str, ...] | None] = {
+    "description": None, "extends": None, "language": None, "slide": ("width", "height"),
+    "margins": ("left", "right", "top", "bottom"), "fonts": ("latin", "east_asian", "han_lang"),
+    "colours": COLOURS, "sizes": ROLES,
+    "spacing": ("line", "paragraph", "bullet_indent", "title_gap", "band_gap", "inset"),
+    "title_lines": None, "figures_per_slide": None, "slide_numbers": None, "template": None,
+    "template_layouts": None,
+}
 
 
 @dataclass(frozen=True)
@@ -82,15 +89,11 @@ class PptxSettings:
     def metrics(self) -> FontMetrics:
         return font_metrics(self.latin)
 
-    @property
-    def max_steps(self) -> int:
-        """Shrink steps until every role is at its floor."""
-        return max(role.steps for role in self.sizes.values())
-
 
 def pptx_settings(layout: Layout) -> PptxSettings:
     """The checked PowerPoint settings of ``layout`` (its own keys over those it extends)."""
     reader = _Reader(layout)
+    _unknown_keys(layout, reader.problems)
     merged = layout.merged()
     inch = lambda *key: reader.number(merged, key, minimum=0.0) * POINTS_PER_INCH  # noqa: E731
     template = _template(layout, reader)
@@ -107,7 +110,7 @@ def pptx_settings(layout: Layout) -> PptxSettings:
     settings = PptxSettings(
         layout_name=layout.name,
         folder=layout.folder,
-        language=reader.text(merged, ("language",)),
+        language=reader.language(merged),
         slide_width=inch("slide", "width"),
         slide_height=inch("slide", "height"),
         margin_left=inch("margins", "left"),
@@ -140,23 +143,65 @@ def pptx_settings(layout: Layout) -> PptxSettings:
     return settings
 
 
+def _unknown_keys(layout: Layout, problems: Problems) -> None:
+    """Report every key of every layout.yaml in the chain that briefdeck does not read (a misspelling)."""
+    for each in layout.chain:
+        for key, value in each.settings.items():
+            if key not in LAYOUT_KEYS:
+                problems.error(f"unknown key '{key}' in layout.yaml", each.location((key,)),
+                               hint=choices_hint(key, LAYOUT_KEYS, "keys"), code="unknown-key")
+                continue
+            allowed = LAYOUT_KEYS[key]
+            for sub in value if allowed is not None and isinstance(value, dict) else ():
+                if sub not in allowed:
+                    problems.error(f"unknown key '{sub}' in {key}", each.location((key, sub)),
+                                   hint=choices_hint(sub, allowed, "keys"), code="unknown-key")
+            if key == "sizes" and isinstance(value, dict):
+                for role, size in value.items():
+                    for sub in size if isinstance(size, dict) else ():
+                        if sub not in ("size", "floor"):
+                            problems.error(f"unknown key '{sub}' in sizes.{role}", each.location((key, role, sub)),
+                                           hint=choices_hint(sub, ("size", "floor"), "keys"), code="unknown-key")
+
+
 def _template(layout: Layout, reader: "_Reader") -> Path | None:
-    """The template file, relative to the folder of the layout that names it."""
+    """The template file, relative to the folder of the layout that names it.
+
+    It must be a .pptx or .potx regular file that stays, after symbolic links,
+    inside the layout's folder, the project or the bundled layouts.
+    """
     for each in layout.chain:
         if "template" in each.settings:
             value = each.settings["template"]
             if value is None:
                 return None
             location = reader.location(("template",))
-            path = each.folder / str(value)
-            if path.suffix.lower() not in (".pptx", ".potx"):
-                reader.problems.error(f"template must be a .pptx or .potx file, not '{value}'", location,
-                                      code="layout-template")
-            elif not path.is_file():
-                reader.problems.error(f"template '{value}' does not exist (looked for {display_path(path)})",
-                                      location, hint="put the file in the layout folder or fix the name",
+            if not isinstance(value, str) or not value.strip():
+                reader.problems.error(f"template must be the name of a .pptx or .potx file, not {value!r}",
+                                      location, code="layout-template")
+                return None
+            path = each.folder / value
+            problem = _template_problem(path, value, each.folder)
+            if problem:
+                reader.problems.error(problem, location, hint="put the file in the layout folder or fix the name",
                                       code="layout-template")
             return path
+    return None
+
+
+def _template_problem(path: Path, value: str, folder: Path) -> str | None:
+    """What is wrong with a template path, or None."""
+    if path.suffix.lower() not in (".pptx", ".potx"):
+        return f"template must be a .pptx or .potx file, not '{value}'"
+    if not inside_allowed(path, folder, folder.parent.parent):
+        return f"template '{value}' leads to {path.resolve()}, outside the layout's folder and project"
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return f"template '{value}' does not exist (looked for {display_path(path)})"
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+        return f"template '{value}' is {what}, not a regular file"
     return None
 
 
@@ -166,24 +211,10 @@ class _Reader:
     def __init__(self, layout: Layout):
         self.layout = layout
         self.problems = Problems()
-        self._nodes: dict[Path, Any] = {}
 
     def location(self, key: tuple[str, ...]) -> Location:
         """File, line and column of the most specific layout.yaml that sets ``key``."""
-        for each in self.layout.chain:
-            if _has_key(each.settings, key):
-                path = each.folder / LAYOUT_FILE
-                mark = _mark(self._node(path), key)
-                return Location(display_path(path), *(mark or (None, None)))
-        return Location(display_path(self.layout.folder / LAYOUT_FILE))
-
-    def _node(self, path: Path) -> Any:
-        if path not in self._nodes:
-            try:
-                self._nodes[path] = yaml.compose(path.read_text(encoding="utf-8"))
-            except (OSError, yaml.YAMLError):
-                self._nodes[path] = None
-        return self._nodes[path]
+        return self.layout.location(key)
 
     def _get(self, merged: Mapping, key: tuple[str, ...]) -> Any:
         value: Any = merged
@@ -231,13 +262,20 @@ class _Reader:
 
     def colour(self, merged: Mapping, key: tuple[str, ...]) -> str:
         value = self._get(merged, key)
-        text = str(value).lstrip("#") if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-        if value is not None and not _HEX.fullmatch(text):
+        colour = hex_colour(value)
+        if value is not None and colour is None:
             self.problems.error(f"layout setting '{'.'.join(key)}' must be a 6-digit hex colour like 1F2933, "
-                                f"not {value!r}", self.location(key),
-                                hint="quote colours that are all digits, e.g. \"000000\"", code="layout-setting")
+                                f"not {value!r}", self.location(key), code="layout-setting")
             return "000000"
-        return text.upper() or "000000"
+        return colour or "000000"
+
+    def language(self, merged: Mapping) -> str:
+        value = self.text(merged, ("language",))
+        if value and not LANGUAGE_TAG.fullmatch(value):
+            self.problems.error(f"layout setting 'language' must be a language tag like en-GB, not {value!r}",
+                                self.location(("language",)), code="layout-setting")
+            return "en"
+        return value
 
     def role(self, merged: Mapping, name: str) -> Role:
         size = self.number(merged, ("sizes", name, "size"), minimum=4, maximum=400)
@@ -266,28 +304,3 @@ class _Reader:
                                 "to layout names", self.location(key), code="layout-setting")
             return {}
         return value
-
-
-def _has_key(settings: Mapping, key: tuple[str, ...]) -> bool:
-    value: Any = settings
-    for part in key:
-        if not isinstance(value, Mapping) or part not in value:
-            return False
-        value = value[part]
-    return True
-
-
-def _mark(node: Any, key: tuple[str, ...]) -> tuple[int, int] | None:
-    """The 1-based line and column of ``key``'s node in a composed YAML document."""
-    mark = None
-    for part in key:
-        if not isinstance(node, yaml.MappingNode):
-            return mark
-        for key_node, value_node in node.value:
-            if key_node.value == part:
-                mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                node = value_node
-                break
-        else:
-            return mark
-    return mark

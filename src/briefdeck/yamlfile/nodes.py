@@ -1,23 +1,25 @@
 """YAML text to a small tree of nodes that remember where they were written.
 
-We compose the tree ourselves from PyYAML's parse events instead of letting
-PyYAML build Python objects, so that:
+Every YAML file briefdeck reads (a brief, ``layout.yaml``, ``sources.yaml``,
+the lexicon) comes from elsewhere and goes through `compose`. We compose the
+tree ourselves from PyYAML's parse events instead of letting PyYAML build
+Python objects, so that:
 
 - every scalar stays the text the author wrote: YAML 1.1 would read ``no`` as
-  False and ``1.0`` as a float, and the schema (not YAML) decides what a value
-  means;
-- anchors and aliases are refused at the event that introduces them, before
-  anything could be expanded (an "alias bomb" costs no more than its text);
+  False and ``1.0`` as a float; the schema of each file (`briefdeck.yamlfile.values`
+  for plain data) decides what a value means;
+- anchors, aliases and tags are refused at the event that introduces them,
+  before anything could be expanded (an "alias bomb" costs no more than its text);
 - duplicate keys are found, with both lines (PyYAML keeps the last silently);
+- nesting is bounded (`MAX_DEPTH`), so no later step recurses without end;
 - every node keeps its 1-based line and column for error messages.
 
 A syntax error becomes a `Problem` with a human explanation, not an exception.
 The libyaml parser is used when PyYAML has it (its wheels on PyPI do): it is
-twenty times faster, and it reads what DESIGN.md's example writes. The
-pure-Python parser, used otherwise, differs in two corners: it ends a plain
-text at '?' inside brackets (``questions: [Why?]`` must then be quoted) and
-refuses a tab after ``key:``. For the errors explained here both give the same
-lines, columns and messages (the tests run both).
+twenty times faster. The pure-Python parser, used otherwise, differs in two
+corners: it ends a plain text at '?' inside brackets (``questions: [Why?]``
+must then be quoted) and refuses a tab after ``key:``. For the errors
+explained here both give the same lines, columns and messages (the tests run both).
 """
 
 from __future__ import annotations
@@ -29,15 +31,30 @@ import yaml
 from yaml import events
 
 from briefdeck.errors import Location, Problem
+from briefdeck.yamlfile.syntax import location_of_offset, shorten, syntax_problem
 
 DEFAULT_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 64  # lists and mappings inside each other; a brief needs about 8
 
 # What YAML accepts in a stream (PyYAML's Reader.NON_PRINTABLE): checked first
 # so a stray control character gets a line and column, not an offset.
 _NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
-
-
 _STANDARD_TAGS = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """How a kind of YAML file is named in messages: "the brief …", "… in a brief", "brief is 2 MB"."""
+
+    the: str
+    in_a: str
+    noun: str
+
+
+BRIEF = FileKind("the brief", "a brief", "brief")
+LAYOUT = FileKind("layout.yaml", "layout.yaml", "layout.yaml")
+RECORDS = FileKind("sources.yaml", "sources.yaml", "sources.yaml")
+LEXICON = FileKind("the lexicon", "a lexicon", "lexicon")
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,6 +84,12 @@ class MapNode:
     pairs: tuple[tuple[ScalarNode, "Node"], ...]
     location: Location
 
+    def get(self, key: str) -> "Node | None":
+        return next((value for k, value in self.pairs if k.value == key), None)
+
+    def key(self, key: str) -> ScalarNode | None:
+        return next((k for k, _ in self.pairs if k.value == key), None)
+
 
 Node = ScalarNode | SeqNode | MapNode
 
@@ -82,23 +105,18 @@ def describe(node: Node) -> str:
     return f"the text {shorten(node.value)!r}"
 
 
-def shorten(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 @dataclass
 class Composed:
     """The result of `compose`: the tree (None when the stream is empty or
     unusable), the problems found, and whether the tree is complete enough to
-    validate (false after a syntax error or an alias)."""
+    validate (false after a syntax error, an alias or too deep a nesting)."""
 
     root: Node | None
     problems: list[Problem] = field(default_factory=list)
     usable: bool = True
 
 
-def compose(text: str, filename: str, *, loader: type | None = None) -> Composed:
+def compose(text: str, filename: str, *, kind: FileKind = BRIEF, loader: type | None = None) -> Composed:
     """Parse YAML ``text`` into nodes, collecting problems rather than raising.
 
     ``loader`` picks PyYAML's parser (tests run both); by default `DEFAULT_LOADER`.
@@ -107,34 +125,37 @@ def compose(text: str, filename: str, *, loader: type | None = None) -> Composed
     if bad:
         char = bad.group()
         return Composed(None, [Problem(
-            f"the brief contains a control character (U+{ord(char):04X}), which YAML does not allow",
-            _location_of_offset(text, bad.start(), filename),
+            f"{kind.the} contains a control character (U+{ord(char):04X}), which YAML does not allow",
+            location_of_offset(text, bad.start(), filename),
             "remove it; it is often left by copying from a PDF or a word processor",
             code="bad-character")], usable=False)
-    composer = _Composer(filename)
+    composer = _Composer(filename, kind)
     try:
         composer.run(yaml.parse(text, Loader=loader or DEFAULT_LOADER))
     except yaml.MarkedYAMLError as exc:
-        composer.problems.append(syntax_problem(exc, text, filename))
+        composer.problems.append(syntax_problem(exc, text, filename, kind.the))
         return Composed(None, composer.problems, usable=False)
     except yaml.YAMLError as exc:  # a reader error without a mark
         position = getattr(exc, "position", 0) or 0
-        composer.problems.append(Problem(f"the brief is not valid YAML: {exc}",
-                                         _location_of_offset(text, min(position, len(text)), filename),
+        composer.problems.append(Problem(f"{kind.the} is not valid YAML: {exc}",
+                                         location_of_offset(text, min(position, len(text)), filename),
                                          code="yaml-syntax"))
         return Composed(None, composer.problems, usable=False)
-    return Composed(composer.root, composer.problems, usable=not composer.aliases)
+    usable = not composer.aliases and not composer.too_deep
+    return Composed(composer.root if usable else None, composer.problems, usable=usable)
 
 
 class _Composer:
-    """Builds nodes from events with an explicit stack (no recursion: nesting depth is unbounded)."""
+    """Builds nodes from events with an explicit stack, at most `MAX_DEPTH` deep."""
 
-    def __init__(self, filename: str):
+    def __init__(self, filename: str, kind: FileKind):
         self.filename = filename
+        self.kind = kind
         self.problems: list[Problem] = []
         self.root: Node | None = None
         self.anchors: list[tuple[Location, str]] = []
         self.aliases: list[tuple[Location, str]] = []
+        self.too_deep = False
         # Each frame: [kind, location, items, pending key, {key: first location}]
         self.stack: list[list] = []
 
@@ -148,9 +169,9 @@ class _Composer:
                 documents += 1
                 if documents > 1:
                     self.problems.append(Problem(
-                        "the brief holds more than one YAML document (a second '---' line)",
+                        f"{self.kind.the} holds more than one YAML document (a second '---' line)",
                         self.location(event.start_mark),
-                        "keep one document: remove the '---' line and join the parts, or split them into two briefs",
+                        "keep one document: remove the '---' line and join the parts, or split them into two files",
                         code="yaml-multiple-documents"))
                     break
                 continue
@@ -162,9 +183,15 @@ class _Composer:
                 self.check_anchor_and_tag(event)
             if isinstance(event, events.ScalarEvent):
                 # libyaml marks a plain scalar with style '', the Python parser with None.
-                plain = not event.style
-                self.add(ScalarNode(event.value, self.location(event.start_mark), plain=plain))
+                self.add(ScalarNode(event.value, self.location(event.start_mark), plain=not event.style))
             elif isinstance(event, (events.MappingStartEvent, events.SequenceStartEvent)):
+                if len(self.stack) >= MAX_DEPTH:
+                    self.problems.append(Problem(
+                        f"{self.kind.the} nests lists and mappings more than {MAX_DEPTH} levels deep",
+                        self.location(event.start_mark), "flatten the structure; no briefdeck file needs "
+                        "that depth", code="yaml-too-deep"))
+                    self.too_deep = True
+                    break
                 kind = "map" if isinstance(event, events.MappingStartEvent) else "seq"
                 self.stack.append([kind, self.location(event.start_mark), [], None, {}])
             elif isinstance(event, (events.MappingEndEvent, events.SequenceEndEvent)):
@@ -180,7 +207,7 @@ class _Composer:
             if tag.startswith(_STANDARD_TAGS):
                 tag = "!!" + tag[len(_STANDARD_TAGS):]
             self.problems.append(Problem(
-                f"YAML tags such as '{tag}' have no meaning in a brief",
+                f"YAML tags such as '{tag}' have no meaning in {self.kind.in_a}",
                 self.location(event.start_mark), "remove the tag: every value is read as the text written",
                 code="yaml-tag"))
 
@@ -223,76 +250,6 @@ class _Composer:
             location, name = found[0]
             more = f" ({len(found)} {noun}{'es' if noun == 'alias' else 's'} in all)" if len(found) > 1 else ""
             self.problems.append(Problem(
-                f"YAML anchors (&name) and aliases (*name) are not allowed in a brief; "
+                f"YAML anchors (&name) and aliases (*name) are not allowed in {self.kind.in_a}; "
                 f"found the {noun} '{mark}{name}'{more}",
                 location, hint, code=f"yaml-{noun}"))
-
-
-def _location_of_offset(text: str, offset: int, filename: str) -> Location:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Location(filename, text.count("\n", 0, offset) + 1, offset - line_start + 1)
-
-
-def _line_text(text: str, line: int) -> str:
-    lines = text.splitlines()
-    return lines[line] if 0 <= line < len(lines) else ""
-
-
-def syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Problem:
-    """A YAML syntax error explained for a person: what went wrong, where, and what to do."""
-    problem = exc.problem or ""
-    context = exc.context or ""
-    mark = exc.problem_mark or exc.context_mark
-    where = Location(filename, mark.line + 1, mark.column + 1) if mark else Location(filename, 1, 1)
-    context_mark = exc.context_mark
-    opened = (f"line {context_mark.line + 1}, column {context_mark.column + 1}" if context_mark else "")
-    line = _line_text(text, mark.line) if mark else ""
-    indent = line[: len(line) - len(line.lstrip(" \t"))]
-
-    if mark is not None and ("\t" in indent or (mark.column < len(line) and line[mark.column] == "\t")):
-        in_indent = "\t" in indent
-        column = (indent.index("\t") if in_indent else mark.column) + 1
-        return Problem("a tab is used for indentation; YAML indents with spaces only" if in_indent
-                       else "a tab where YAML expects spaces",
-                       Location(filename, mark.line + 1, column),
-                       "replace the tab with spaces (set your editor to insert spaces for Tab)",
-                       code="yaml-tab")
-    if "quoted scalar" in context and context_mark is not None:
-        return Problem("a quoted text that starts here is never closed: found the end of the file "
-                       "before its closing quote mark",
-                       Location(filename, context_mark.line + 1, context_mark.column + 1),
-                       "add the closing quote mark, or remove the opening one "
-                       "(inside '…' write a single quote as '')",
-                       code="yaml-unclosed-quote")
-    if ("flow mapping" in context or "flow sequence" in context) and context_mark is not None:
-        bracket = "{" if "mapping" in context else "["
-        closing = "}" if bracket == "{" else "]"
-        return Problem(f"a '{bracket}' opened at {opened} is not closed where expected; found "
-                       f"{_found_at(text, mark)}",
-                       where, f"close it with '{closing}' and separate items with ', '",
-                       code="yaml-unclosed-bracket")
-    if "mapping values are not allowed" in problem:
-        return Problem("a ':' where no new key can start: this line is indented more than the keys "
-                       "around it, or a value contains ': ' and needs quotes",
-                       where, "line the key up with the keys above it, or put the value in quotes",
-                       code="yaml-indentation")
-    if "block end" in problem or "expected key" in problem or "'-' indicator" in problem:
-        block = f"the block that starts at {opened}" if opened else "the block above"
-        return Problem(f"bad indentation: expected this line to line up with {block}; found "
-                       f"{_found_at(text, mark)}",
-                       where, "indent keys of the same mapping (and items of the same list) "
-                       "by exactly the same number of spaces",
-                       code="yaml-indentation")
-    detail = f"{context} at {opened}: {problem}" if context and opened else (problem or str(exc))
-    return Problem(f"the brief is not valid YAML: {detail}", where,
-                   "check the punctuation at that place (quotes, colons, brackets, indentation)",
-                   code="yaml-syntax")
-
-
-def _found_at(text: str, mark: yaml.Mark | None) -> str:
-    if mark is None:
-        return "the end of the file"
-    rest = _line_text(text, mark.line)[mark.column:].strip()
-    if not rest and mark.line >= len(text.splitlines()):
-        return "the end of the file"
-    return f"{shorten(rest, 40)!r}" if rest else "an empty line"
