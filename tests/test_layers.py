@@ -1,7 +1,7 @@
 """The pipeline runs one way: no module imports from a later stage.
 
     base (errors, files, yamlfile, layouts) < sources < findings < outline < citations < evidence
-    < deck < render < (check, lock, project, outputs) < preview < cli
+    < deck < render < (check, lock, project, outputs, reports) < preview < cli
 
 citations comes before deck because deck/ words every footnote through a
 citation style (deck/notes.py); renderers only lay the words out. Imports
@@ -27,7 +27,7 @@ LAYERS = (
     ("evidence", ("evidence",)),
     ("deck", ("deck",)),
     ("render", ("render",)),
-    ("outputs", ("check", "lock", "project", "outputs")),
+    ("outputs", ("check", "lock", "project", "outputs", "reports")),
     ("preview", ("preview",)),
     ("cli", ("cli", "__main__")),
 )

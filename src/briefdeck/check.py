@@ -13,7 +13,8 @@ from typing import Callable
 from briefdeck.deck.build import brief_to_deck
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
-from briefdeck.findings.index import FindingsIndex, SyncReport
+from briefdeck.findings.index import FindingsIndex
+from briefdeck.findings.sync import SyncReport
 from briefdeck.findings.tags import Lexicon
 from briefdeck.layouts import find_layout
 from briefdeck.lock import check_lock
@@ -47,8 +48,9 @@ class CheckResult:
 
 
 def check_brief(path: Path, *, audience: str | None = None, strict: bool = False,
-                progress: Callable[[int, int], None] | None = None, update_lock: bool = False,
-                write_lock: bool = True, lexicon: Lexicon | None = None,
+                progress: Callable[[int, int], None] | None = None, sources: Path | None = None,
+                verify: bool = False, update_lock: bool = False, write_lock: bool = True,
+                lexicon: Lexicon | None = None,
                 indexes: Callable[[Workspace, Lexicon], tuple[FindingsIndex, SyncReport]] | None = None,
                 ) -> CheckResult:
     """Load, resolve and build the brief at ``path`` for one audience or all.
@@ -71,18 +73,15 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     if lexicon is None:
         lexicon = Workspace.at(base).lexicon()  # the project's: the same wherever the brief's sources are
     outline = load_outline(path, known_tags=lexicon.tags)
-    workspace = Workspace.at(base, outline.sources, base=base)
+    workspace = Workspace.for_brief(path, outline.sources, sources)  # ``sources``: --sources, before the brief's
     check_layout(outline, workspace.root, base)
     keys = [a.key for a in outline.audiences]
     if audience is not None and audience not in keys:
         raise BriefdeckError(Problem(f"the brief has no audience '{audience}'",
                                      hint=choices_hint(audience, keys, "audiences"), code="unknown-audience"),
                              usage=True)
-    if indexes is None:
-        index, report = workspace.open_index(progress=progress, lexicon=lexicon)
-    else:
-        index, report = indexes(workspace, lexicon)
-    try:
+
+    def resolve(index):
         resolution = resolve_outline(outline, index)
         lock = check_lock(path, outline, resolution, index, workspace.sources, update=update_lock)
         # What reading noticed about the sources this brief cites ('briefdeck sources' lists the rest).
@@ -92,9 +91,14 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
                    for s in index.summaries() if s.id in cited for w in s.warnings]
         checked = check_outline(outline, resolution, SupportCheck(index))  # every point, even when another's quote failed
-    finally:
-        if indexes is None:
-            index.close()
+        return resolution, noticed, checked, lock
+
+    if indexes is None:
+        (resolution, noticed, checked, lock), report = workspace.with_index(resolve, progress, lexicon=lexicon,
+                                                                              verify=verify)
+    else:  # the preview's index, kept open between checks
+        index, report = indexes(workspace, lexicon)
+        resolution, noticed, checked, lock = resolve(index)
     result = CheckResult(outline, workspace, problems=list(resolution.problems) + checked + lock.problems,
                          resolution=resolution)
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]

@@ -24,6 +24,7 @@ from briefdeck.errors import BriefdeckError, Problem, choices_hint, display_path
 from briefdeck.findings.lookup import look_up
 from briefdeck.project import Workspace
 from briefdeck.sources.bibliography import record_origins
+from briefdeck.reports import check_json, find_json, sources_json, unloadable_json
 
 app = typer.Typer(
     add_completion=False,
@@ -35,7 +36,10 @@ app = typer.Typer(
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 WIDTH = 88
 
-SourcesOption = typer.Option(None, "--sources", help="The sources folder (default: the project's seeds/).")
+SourcesOption = typer.Option(None, "--sources", help="The sources folder (default: the brief's 'sources:', "
+                             "else the nearest seeds/ above the brief or the current folder).")
+VerifyOption = typer.Option(False, "--verify", help="Compare every source's bytes with the index, not only "
+                            "its size and time, and check the index database whole (slower).")
 
 
 def reports_errors(command: Callable) -> Callable:
@@ -85,14 +89,7 @@ def _warn(warnings) -> None:
 
 
 def _workspace(sources: Optional[Path]) -> Workspace:
-    return Workspace.at(Path.cwd(), sources)
-
-
-def _index(workspace: Workspace, *, quiet: bool = False):
-    index, report = workspace.open_index()
-    if not quiet:
-        _warn(report.warnings)
-    return index, report
+    return Workspace.here(sources)
 
 
 # -- sources, show, find ------------------------------------------------------
@@ -102,15 +99,14 @@ def _index(workspace: Workspace, *, quiet: bool = False):
 def sources_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
     sources: Optional[Path] = SourcesOption,
+    verify: bool = VerifyOption,
 ) -> None:
     """List the documents: metadata, paragraph counts, warnings."""
     workspace = _workspace(sources)
-    index, report = _index(workspace, quiet=True)
-    summaries = index.summaries()
+    summaries, report = workspace.with_index(lambda index: index.summaries(), verify=verify)
     origins = record_origins(workspace.sources)
     if as_json:
-        typer.echo(json.dumps([{**_summary_json(s), "record_from": origins.get(s.id)} for s in summaries],
-                              indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(sources_json(summaries, origins), indent=2, ensure_ascii=False))
         _warn(report.warnings)
         return
     for s in summaries:
@@ -124,12 +120,6 @@ def sources_command(
     _warn(report.warnings)
 
 
-def _summary_json(s) -> dict:
-    return {"id": s.id, "file": s.path, "title": s.record.title, "record": dict(s.record.csl),
-            "paragraphs": s.paragraphs, "sentences": s.sentences, "sections": list(s.headings),
-            "warnings": list(s.warnings)}
-
-
 def _describe(record) -> str:
     parts = [author_names(record), f"“{record.title}”", record.csl.get("container-title"), record.issued_text]
     return ", ".join(p for p in parts if p)
@@ -140,18 +130,24 @@ def _describe(record) -> str:
 def show_command(
     locator: str = typer.Argument(..., help="SOURCE:pN or SOURCE:pN.sM, e.g. tip-2017-dprk:p8"),
     sources: Optional[Path] = SourcesOption,
+    verify: bool = VerifyOption,
 ) -> None:
     """Print a passage or sentence with its locator and section."""
-    index, _ = _index(_workspace(sources))
-    passage = look_up(index, locator)
+    def passage_of(index):
+        passage = look_up(index, locator)
+        if isinstance(passage, Problem):
+            return passage, None, 0
+        source = passage.locator.source
+        return passage, index.records()[source], index.paragraph_count(source)
+
+    (passage, record, count), report = _workspace(sources).with_index(passage_of, verify=verify)
+    _warn(report.warnings)
     if isinstance(passage, Problem):
         _fail([passage], EXIT_ERRORS)
-    record = index.records()[passage.locator.source]
     paragraph = passage.paragraph
     if paragraph is None:
         typer.echo(f"{passage.locator}: {_describe(record)}")
-        typer.echo(f"{index.paragraph_count(passage.locator.source)} paragraphs; show one with "
-                   f"{passage.locator}:pN")
+        typer.echo(f"{count} paragraphs; show one with {passage.locator}:pN")
         return
     page = f", page {paragraph.page}" if paragraph.page else ""
     typer.echo(f"{passage.locator}  [{paragraph.section or 'no section'}{page}]")
@@ -181,14 +177,18 @@ def find_command(
     limit: int = typer.Option(10, "--limit", min=1, max=1000, help="At most this many findings."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
     sources: Optional[Path] = SourcesOption,
+    verify: bool = VerifyOption,
 ) -> None:
     """Search the findings (sentences) of every source."""
-    index, _ = _index(_workspace(sources))
-    _check_choices("source", source, index.source_ids())
-    _check_choices("tag", tag, index.tags() or [])
-    found = index.search(query, sources=source, section=section, tags=tag, limit=limit)
+    def search(index):
+        _check_choices("source", source, index.source_ids())
+        _check_choices("tag", tag, index.tags() or [])
+        return index.search(query, sources=source, section=section, tags=tag, limit=limit)
+
+    found, report = _workspace(sources).with_index(search, verify=verify)
+    _warn(report.warnings)
     if as_json:
-        typer.echo(json.dumps([f.to_json() for f in found], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(find_json(found), indent=2, ensure_ascii=False))
         return
     if not found:
         typer.echo("no findings match", err=True)
@@ -219,20 +219,21 @@ def check_command(
                                      help="Accept the sources as they are now into the evidence lock."),
     review: bool = typer.Option(False, "--review", help="Also write build/BRIEF-AUDIENCE-review.html: every "
                                 "point beside its evidence, for a human to read."),
+    sources: Optional[Path] = SourcesOption,
+    verify: bool = VerifyOption,
 ) -> None:
     """Verify every point's evidence; show what each point cites and what is wrong."""
     try:
-        result = check_brief(brief, audience=audience, strict=strict, update_lock=update_lock)
+        result = check_brief(brief, audience=audience, strict=strict, sources=sources, verify=verify,
+                             update_lock=update_lock)
     except BriefdeckError as exc:
         if not as_json:
             raise
-        problems = [p.to_json() for p in exc.problems]  # a brief that does not load is still answered in JSON
-        typer.echo(json.dumps({"brief": str(brief), "ok": False, "errors": sum(p["severity"] == "error" for p in problems),
-                               "warnings": sum(p["severity"] == "warning" for p in problems), "problems": problems,
-                               "audiences": {}}, indent=2, ensure_ascii=False))
+        # A brief that does not load is still answered in JSON.
+        typer.echo(json.dumps(unloadable_json(str(brief), exc.problems), indent=2, ensure_ascii=False))
         raise typer.Exit(EXIT_USAGE if exc.usage else EXIT_ERRORS)
     if as_json:
-        typer.echo(json.dumps(check_to_json(result), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(check_json(result), indent=2, ensure_ascii=False))
     else:
         for key, deck in result.decks.items():
             typer.echo(f"== {key} ({deck.audience.label})")
@@ -258,12 +259,14 @@ def build_command(
     formats: str = typer.Option("pptx,html,pdf", "--format", help="Comma-separated: pptx, html, pdf."),
     out: Optional[Path] = typer.Option(None, "--out", help="The output folder (default: the project's build/)."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+    sources: Optional[Path] = SourcesOption,
+    verify: bool = VerifyOption,
 ) -> None:
     """Write each audience's deck (.pptx) and handout (.html, .pdf)."""
     from briefdeck.outputs import build_outputs, parse_formats, planned_outputs
 
     chosen = parse_formats(formats)
-    result = check_brief(brief, audience=audience, strict=strict)
+    result = check_brief(brief, audience=audience, strict=strict, sources=sources, verify=verify)
     for problem in result.problems:
         typer.echo(str(problem), err=True)
     if result.errors:
@@ -319,6 +322,7 @@ def preview_command(
 def new_command(
     brief: Path = typer.Argument(..., help="Where to write the starter outline, e.g. briefs/my-brief.yaml"),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    sources: Optional[Path] = SourcesOption,
 ) -> None:
     """Write a starter outline that passes 'check' against the project's sources."""
     from briefdeck.files import write_atomic
@@ -328,9 +332,9 @@ def new_command(
         _fail([Problem(f"{brief} already exists", hint="choose another name, or add --force to overwrite it",
                        code="exists")], EXIT_USAGE)
     base = brief.resolve().parent
-    workspace = Workspace.at(base if base.exists() else Path.cwd())
-    index, _ = workspace.open_index()
-    text = starter_outline(index, sources=os.path.relpath(workspace.sources, base))
+    workspace = Workspace.for_brief(brief, None, sources)
+    text, _ = workspace.with_index(lambda index: starter_outline(index, sources=os.path.relpath(workspace.sources,
+                                                                                                 base)))
     write_atomic(brief, text.encode("utf-8"))
     typer.echo(f"wrote {display_path(brief)}; next: briefdeck check {display_path(brief)}")
 
@@ -375,36 +379,6 @@ def build_summary(result, written=()) -> str:
     return (f"{_count(len(decks), 'audience')}, " + (f"{_count(sum(slides), 'slide')}, " if slides else "")
             + f"{_count(notes, 'footnote')}, "
             f"{_count(cited, 'source')} cited, {_count(len(result.warnings), 'warning')}")
-
-
-def check_to_json(result) -> dict:
-    """The documented ``check --json`` shape (see README, 'JSON output')."""
-    return {
-        "brief": result.outline.path,
-        "ok": result.ok,
-        "errors": len(result.errors),
-        "warnings": len(result.warnings),
-        "problems": [p.to_json() for p in result.problems],
-        "audiences": {key: _deck_json(deck) for key, deck in result.decks.items()},
-    }
-
-
-def _deck_json(deck) -> dict:
-    return {
-        "label": deck.audience.label,
-        "handout": deck.audience.handout,
-        "slides": [{
-            "kind": s.kind,
-            "title": s.title,
-            "section": s.section,
-            "points": [{"text": p.text, "figure": p.figure, "footnotes": list(p.footnotes), "tags": list(p.tags),
-                        "unsourced": p.unsourced} for p in s.points],
-            "footnotes": [{"number": f.number, "handout_number": f.handout_number, "locator": f.citation.locator,
-                           "source": f.citation.source_id, "quoted": f.citation.quoted,
-                           "speaker": f.citation.speaker, "page": f.citation.page} for f in s.footnotes],
-        } for s in deck.slides],
-        "bibliography": [r.id for r in deck.bibliography],
-    }
 
 
 # -- entry point ----------------------------------------------------------------

@@ -104,7 +104,9 @@ def test_missing_seeds_folder(tmp_path, cli):
     (tmp_path / "briefs").mkdir()
     result = cli(tmp_path, "sources")
     assert result.exit_code == 1
-    assert "sources folder 'seeds' does not exist" in result.stderr
+    # Every place looked is listed, nearest first, and the ways to name the folder are given.
+    assert f"no sources folder: looked for seeds, {tmp_path.parent / 'seeds'}" in result.stderr
+    assert "--sources DIR" in result.stderr and "'sources: DIR' in the brief" in result.stderr
 
 
 def test_empty_file(project, cli):

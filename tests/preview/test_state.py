@@ -55,7 +55,7 @@ def test_a_number_mismatch_is_shown_on_its_slide_with_its_line(example):
     body = builder.build().bodies["policy"]
     builder.close()
     figure = figure_of(body, "Tier 3, the lowest ranking")
-    assert f"dprk-trafficking.yaml:{line}:" in figure and "“23” in the text for audience" in figure
+    assert f"dprk-trafficking.yaml:{line}:" in figure and "“23” in the text is not stated" in figure
     assert "number-mismatch" not in figure_of(body, "Forced labour as state policy")
     assert '<p id="status" class="ok">0 errors, 1 warning</p>' in body
 

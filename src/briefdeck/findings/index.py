@@ -1,58 +1,36 @@
-"""The findings index: an embedded SQLite database with FTS5, cached under ``.briefdeck/``.
+"""Answering queries from the findings index: passages, findings, counts and full-text search.
 
-It holds every body paragraph and every sentence (finding) of the sources,
-with tags, figures and speakers, so that ``find``, ``show`` and ``check`` never
-re-read the documents. A document is read again only when its bytes, its
-record, the lexicon or the reading code change (`_stamp`).
+The index (an SQLite database with FTS5 under ``.briefdeck/``, kept up to date
+by `briefdeck.findings.sync`) holds every body paragraph and every sentence
+(finding) of the sources, with tags, figures and speakers, so that ``find``,
+``show`` and ``check`` never re-read the documents; only a quote's final match
+is made against the file as it is now (`FindingsIndex.read_now`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
-from briefdeck.errors import BriefdeckError, Problems
-from briefdeck.findings.extract import source_to_findings
+from briefdeck.errors import BriefdeckError
 from briefdeck.findings.model import Figure, Finding
-from briefdeck.findings.tags import Lexicon
-from briefdeck.sources.corpus import SourceFile, SourceFolder, located_in, read_file
-from briefdeck.sources.model import Source, SourceRecord
-from briefdeck.sources.read import READER_VERSION
-
-SCHEMA_VERSION = "6"  # 5: speakers read with their paragraph and section; 6: pages
-CACHE_DIR = ".briefdeck"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS files(
-    source TEXT PRIMARY KEY, ord INTEGER, path TEXT, sha256 TEXT, stamp TEXT,
-    record TEXT, warnings TEXT, headings TEXT, seen TEXT);
-CREATE TABLE IF NOT EXISTS paragraphs(
-    id INTEGER PRIMARY KEY, source TEXT, number INTEGER, section TEXT, text TEXT, start INTEGER, "end" INTEGER,
-    page TEXT);
-CREATE INDEX IF NOT EXISTS paragraphs_at ON paragraphs(source, number);
-CREATE TABLE IF NOT EXISTS findings(
-    id INTEGER PRIMARY KEY, source TEXT, paragraph INTEGER, sentence INTEGER, section TEXT, text TEXT,
-    tags TEXT, figures TEXT, speaker TEXT, start INTEGER, "end" INTEGER, page TEXT);
-CREATE INDEX IF NOT EXISTS findings_at ON findings(source, paragraph, sentence);
-CREATE TABLE IF NOT EXISTS finding_tags(finding INTEGER, tag TEXT);
-CREATE INDEX IF NOT EXISTS finding_tags_tag ON finding_tags(tag, finding);
-CREATE VIRTUAL TABLE IF NOT EXISTS findings_fts USING fts5(text, tokenize='porter unicode61 remove_diacritics 2');
--- The source is indexed beside the text, as one rare token (`_source_token`), so that a quote
--- narrowed to one document is found by intersecting two short posting lists instead of
--- reading every match in the corpus.
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, source, tokenize='unicode61 remove_diacritics 2');
-"""
+from briefdeck.sources.corpus import SourceFile, read_file
+from briefdeck.sources.model import SourceRecord
+from briefdeck.sources.read import reader_for
+from briefdeck.sources.text import fold
 
 WORD = re.compile(r"\w+")
 _QUERY_WORDS = 4  # the longest words of a quote that the full-text query asks for
 _TIE_WINDOW = 50  # extra rows fetched so that equal ranks can be ordered by position
+
+
+class IndexDamaged(sqlite3.DatabaseError):
+    """The database opened but holds something it cannot have written (a damaged row)."""
 
 
 @dataclass(frozen=True)
@@ -79,110 +57,18 @@ class SourceSummary:
     warnings: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SyncReport:
-    read: tuple[str, ...]  # ids of the documents (re)read
-    removed: tuple[str, ...]
-    warnings: tuple[str, ...]
-
-
-def index_path(project: Path, folder: Path) -> Path:
-    """One database per sources folder, under the project's ``.briefdeck/``."""
-    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:10]
-    return project / CACHE_DIR / f"findings-{key}.sqlite"
-
-
 class FindingsIndex:
-    """An open index. Use `open_index` to get one that matches the sources folder."""
+    """An open index. Use `briefdeck.findings.sync.open_index` to get one that matches the sources folder."""
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: sqlite3.Connection, files: Iterable[SourceFile] = ()):
         self.db = db
-        self._ids: list[str] | None = None  # cached after a sync; the index does not change between syncs
+        self.path: Path | None = None  # the database file; None when the index lives in memory
+        self._ids: list[str] | None = None  # cached; the index does not change between syncs
+        self._files = {f.id: f for f in files}  # where each document is now, for `read_now`
+        self._originals: dict[str, str | None] = {}
 
-    # -- building -------------------------------------------------------
-
-    def sync(self, folder: SourceFolder, lexicon: Lexicon, *,
-             progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> SyncReport:
-        """Bring the index up to date with ``folder``: read changed documents, drop removed ones.
-
-        Documents that cannot be read are reported together in a `BriefdeckError`
-        after the others are indexed.
-        """
-        stored = {row[0]: row[1:] for row in self.db.execute("SELECT source, sha256, stamp, seen, ord FROM files")}
-        changed: list[tuple[SourceFile, str, str]] = []
-        seen_again: list[tuple[str, str]] = []
-        order = {}
-        for position, source_file in enumerate(folder.files):
-            order[source_file.id] = position
-            stamp = _stamp(source_file, lexicon)
-            sha, old_stamp, old_seen, _ = stored.get(source_file.id, (None, None, None, None))
-            seen = _seen(source_file.path)
-            if old_stamp == stamp and old_seen == seen:
-                continue  # same size and time as when read: not hashed again, as git does
-            if old_stamp == stamp and sha == _file_sha(source_file.path):
-                seen_again.append((seen, source_file.id))  # touched, not changed
-                continue
-            changed.append((source_file, stamp, seen))
-        removed = sorted(set(stored) - set(order))
-        problems = Problems()
-        read_ids = []
+    def forget_ids(self) -> None:
         self._ids = None
-        with self.db:
-            for source_id in removed:
-                self._delete(source_id)
-            self.db.executemany("UPDATE files SET ord = ? WHERE source = ?",
-                                [(position, source_id) for source_id, position in order.items()
-                                 if source_id in stored and stored[source_id][3] != position])
-            self.db.executemany("UPDATE files SET seen = ? WHERE source = ?", seen_again)
-        with self.db:  # one transaction: a commit per document would cost more than reading it
-            for done, result in enumerate(_read_many([c[0] for c in changed], lexicon, workers), start=1):
-                source_file, stamp, seen = changed[done - 1]
-                self._delete(source_file.id)
-                if isinstance(result, BriefdeckError):
-                    problems.extend(located_in(result.problems, source_file))
-                else:
-                    source, findings = result
-                    self._insert(source, findings, order[source.id], stamp, seen)
-                    read_ids.append(source.id)
-                if progress:
-                    progress(done, len(changed))
-        problems.raise_if_errors()
-        return SyncReport(tuple(read_ids), tuple(removed), folder.warnings)
-
-    def _delete(self, source_id: str) -> None:
-        db = self.db
-        db.execute("DELETE FROM findings_fts WHERE rowid IN (SELECT id FROM findings WHERE source = ?)", (source_id,))
-        db.execute("DELETE FROM finding_tags WHERE finding IN (SELECT id FROM findings WHERE source = ?)", (source_id,))
-        db.execute("DELETE FROM findings WHERE source = ?", (source_id,))
-        db.execute("DELETE FROM paragraphs_fts WHERE rowid IN (SELECT id FROM paragraphs WHERE source = ?)",
-                   (source_id,))
-        db.execute("DELETE FROM paragraphs WHERE source = ?", (source_id,))
-        db.execute("DELETE FROM files WHERE source = ?", (source_id,))
-
-    def _insert(self, source: Source, findings: list[Finding], position: int, stamp: str, seen: str) -> None:
-        db = self.db
-        db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
-            source.id, position, source.path, source.sha256, stamp,
-            json.dumps(dict(source.record.csl), sort_keys=True), json.dumps(list(source.warnings)),
-            json.dumps(list(source.headings)), seen))
-        for p in source.paragraphs:
-            cursor = db.execute("INSERT INTO paragraphs(source, number, section, text, start, \"end\", page) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                (source.id, p.number, p.section, p.text, p.start, p.end, p.page))
-            db.execute("INSERT INTO paragraphs_fts(rowid, text, source) VALUES (?, ?, ?)",
-                       (cursor.lastrowid, p.text, _source_token(source.id)))
-        offsets = {(p.number, s.number): (s.start, s.end) for p in source.paragraphs for s in p.sentences}
-        for f in findings:
-            start, end = offsets[(f.paragraph, f.sentence)]
-            cursor = db.execute(
-                "INSERT INTO findings(source, paragraph, sentence, section, text, tags, figures, speaker, start, \"end\", "
-                "page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (f.source, f.paragraph, f.sentence, f.section, f.text, json.dumps(list(f.tags)),
-                 json.dumps([_figure_row(g) for g in f.figures]), f.speaker, start, end, f.page))
-            db.execute("INSERT INTO findings_fts(rowid, text) VALUES (?, ?)", (cursor.lastrowid, f.text))
-            db.executemany("INSERT INTO finding_tags VALUES (?, ?)", [(cursor.lastrowid, t) for t in f.tags])
-
-    # -- reading --------------------------------------------------------
 
     def source_ids(self) -> list[str]:
         if self._ids is None:
@@ -190,7 +76,7 @@ class FindingsIndex:
         return self._ids
 
     def records(self) -> dict[str, SourceRecord]:
-        return {row[0]: SourceRecord(row[0], json.loads(row[1]))
+        return {row[0]: SourceRecord(row[0], _json(row[1]))
                 for row in self.db.execute("SELECT source, record FROM files ORDER BY ord")}
 
     def summaries(self) -> list[SourceSummary]:
@@ -198,8 +84,8 @@ class FindingsIndex:
             "SELECT f.source, f.path, f.record, f.headings, f.warnings, "
             "(SELECT count(*) FROM paragraphs p WHERE p.source = f.source), "
             "(SELECT count(*) FROM findings s WHERE s.source = f.source) FROM files f ORDER BY f.ord")
-        return [SourceSummary(r[0], r[1], SourceRecord(r[0], json.loads(r[2])), r[5], r[6],
-                              tuple(json.loads(r[3])), tuple(json.loads(r[4]))) for r in rows]
+        return [SourceSummary(r[0], r[1], SourceRecord(r[0], _json(r[2])), r[5], r[6],
+                              tuple(_json(r[3])), tuple(_json(r[4]))) for r in rows]
 
     def paragraph_count(self, source: str) -> int:
         return self.db.execute("SELECT count(*) FROM paragraphs WHERE source = ?", (source,)).fetchone()[0]
@@ -308,7 +194,7 @@ class FindingsIndex:
     def _paragraph_query(self, match: str, sources: list[str], order: str, limit: int | None) -> list[StoredParagraph]:
         args: list = []
         if sources:
-            match = f"({match}) AND source : (" + " OR ".join(_source_token(s) for s in sources) + ")"
+            match = f"({match}) AND source : (" + " OR ".join(source_token(s) for s in sources) + ")"
         # CROSS JOIN keeps SQLite from probing the full-text table once per paragraph.
         sql = ("SELECT p.source, p.number, p.section, p.text, p.start, p.\"end\", p.page FROM paragraphs_fts "
                "CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid CROSS JOIN files ON files.source = p.source "
@@ -323,6 +209,52 @@ class FindingsIndex:
             args.append(limit)
         return [StoredParagraph(*row) for row in self.db.execute(sql, args)]
 
+    def read_now(self, paragraphs: Iterable[StoredParagraph]) -> list[StoredParagraph]:
+        """Each paragraph as its file holds it now: the stored one when the file still has that text there.
+
+        A paragraph whose file no longer matches is taken from the document read
+        again (and the document is marked to be indexed again); one that is gone
+        is dropped. A quote's final match is made against what this returns, so
+        a stale or damaged index cannot make a verdict.
+        """
+        current = []
+        for stored in paragraphs:
+            original = self._original(stored.source)
+            if original is not None and fold(original, stored.start, stored.end).text == stored.text:
+                current.append(stored)
+                continue
+            fresh = self._read_again(stored.source, stored.number)
+            if fresh is not None:
+                current.append(fresh)
+        return current
+
+    def _original(self, source: str) -> str | None:
+        if source not in self._originals:
+            self._originals[source] = None
+            source_file = self._files.get(source)
+            reader = reader_for(source_file.path) if source_file else None
+            if reader is not None:
+                try:
+                    self._originals[source] = reader.read(source_file.path.read_bytes(), name=source_file.name).text
+                except (OSError, BriefdeckError):
+                    pass
+        return self._originals[source]
+
+    def _read_again(self, source: str, number: int) -> StoredParagraph | None:
+        source_file = self._files.get(source)
+        if source_file is None:
+            return None
+        try:
+            paragraph = read_file(source_file).paragraph(number)
+        except BriefdeckError:
+            return None
+        with self.db:  # the next sync reads the document again
+            self.db.execute("UPDATE files SET stamp = '' WHERE source = ?", (source,))
+        if paragraph is None:
+            return None
+        return StoredParagraph(source, number, paragraph.section, paragraph.text, paragraph.start, paragraph.end,
+                               paragraph.page)
+
     def close(self) -> None:
         self.db.close()
 
@@ -330,96 +262,23 @@ class FindingsIndex:
 _FINDING_SELECT = "SELECT source, paragraph, sentence, section, text, tags, figures, speaker, page FROM findings"
 
 
+def _json(text):
+    """A JSON column's value; one that does not parse means the database was damaged."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError) as exc:
+        raise IndexDamaged(f"a stored value does not parse ({exc})") from None
+
+
 def _finding(row) -> Finding:
     source, paragraph, sentence, section, text, tags, figures, speaker, page = row
-    return Finding(source, paragraph, sentence, section, text, tuple(json.loads(tags)),
-                   tuple(Figure(**g) for g in json.loads(figures)), speaker, page)
+    try:
+        return Finding(source, paragraph, sentence, section, text, tuple(_json(tags)),
+                       tuple(Figure(**g) for g in _json(figures)), speaker, page)
+    except TypeError as exc:
+        raise IndexDamaged(f"a stored finding does not parse ({exc})") from None
 
 
-def _figure_row(figure: Figure) -> dict:
-    return {"text": figure.text, "low": figure.low, "high": figure.high, "unit": figure.unit,
-            "start": figure.start, "end": figure.end}
-
-
-def _source_token(source_id: str) -> str:
+def source_token(source_id: str) -> str:
     """A source id as one token the full-text tokenizer keeps whole (ids hold dashes and dots)."""
     return "s" + hashlib.sha1(source_id.encode()).hexdigest()[:16]
-
-
-def _seen(path: Path) -> str:
-    """Size and modification time: when both are unchanged the bytes are taken to be too."""
-    stat = path.stat()
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def _file_sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _stamp(source_file: SourceFile, lexicon: Lexicon) -> str:
-    """What, besides the bytes, decides a document's findings."""
-    record = json.dumps(dict(source_file.record.csl), sort_keys=True) if source_file.record else ""
-    parts = [SCHEMA_VERSION, str(READER_VERSION), lexicon.sha256, source_file.path.name, record]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def _read_one(args: tuple[SourceFile, Lexicon]) -> tuple[Source, list[Finding]] | BriefdeckError:
-    source_file, lexicon = args
-    try:
-        source = read_file(source_file)
-    except BriefdeckError as exc:
-        return exc
-    return source, source_to_findings(source, lexicon)
-
-
-# Below this many documents a process pool costs more than it saves.
-_PARALLEL_FROM = 16
-
-
-def _read_many(files: list[SourceFile], lexicon: Lexicon, workers: int | None):
-    """Read documents, on every core when there are many; results in the order given."""
-    jobs = [(f, lexicon) for f in files]
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if len(jobs) < _PARALLEL_FROM or workers <= 1:
-        yield from map(_read_one, jobs)
-        return
-    from concurrent.futures import ProcessPoolExecutor  # here: importing it costs every command 20 ms
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_read_one, jobs, chunksize=8)
-
-
-def open_index(project: Path, folder: SourceFolder, lexicon: Lexicon, *,
-               progress: Callable[[int, int], None] | None = None) -> tuple[FindingsIndex, SyncReport]:
-    """The index for ``folder``, brought up to date. Falls back to memory when the cache cannot be written."""
-    path = index_path(project, folder.folder)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
-    except (OSError, sqlite3.Error):
-        db = sqlite3.connect(":memory:")
-    db.execute("PRAGMA synchronous=NORMAL")
-    if not _schema_ok(db):
-        db.executescript(_SCHEMA)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        db.commit()
-    index = FindingsIndex(db)
-    return index, index.sync(folder, lexicon, progress=progress)
-
-
-def _schema_ok(db: sqlite3.Connection) -> bool:
-    try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except sqlite3.Error:
-        return False
-    if row and row[0] == SCHEMA_VERSION:
-        return True
-    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-                              "AND name NOT LIKE '%fts_%' AND name NOT LIKE 'sqlite_%'").fetchall():
-        db.execute(f'DROP TABLE IF EXISTS "{name}"')
-    return False

@@ -52,18 +52,3 @@ class Finding:
     @property
     def locator(self) -> str:
         return f"{self.source}:p{self.paragraph}.s{self.sentence}"
-
-    def to_json(self) -> dict:
-        """The documented ``--json`` shape of a finding (see README)."""
-        return {
-            "locator": self.locator,
-            "source": self.source,
-            "paragraph": self.paragraph,
-            "sentence": self.sentence,
-            "section": self.section,
-            "text": self.text,
-            "tags": list(self.tags),
-            "figures": [f.to_json() for f in self.figures],
-            "speaker": self.speaker,
-            "page": self.page,
-        }

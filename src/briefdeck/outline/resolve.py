@@ -114,7 +114,10 @@ class _Resolver:
         for form in ("NFC", "NFD"):
             pieces = quote_pieces(unicodedata.normalize(form, spec.value))
             candidates = self._candidates(pieces, narrow)
-            matches = [(p, span) for p in candidates if (span := _find_in(pieces, p.text, narrow)) is not None]
+            found = [p for p in candidates if _find_in(pieces, p.text, narrow) is not None]
+            # The final match is made against the files as they are now, never the indexed text alone.
+            now = self.index.read_now(found)
+            matches = [(p, span) for p in now if (span := _find_in(pieces, p.text, narrow)) is not None]
             if matches or unicodedata.is_normalized("NFD", spec.value):
                 break
         if not matches:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from briefdeck.check import CheckResult, check_brief
 from briefdeck.errors import BriefdeckError, Problem
-from briefdeck.findings.index import FindingsIndex, SyncReport
+from briefdeck.findings.index import FindingsIndex
+from briefdeck.findings.sync import SyncReport
 from briefdeck.findings.tags import Lexicon
 from briefdeck.layouts import find_layout
 from briefdeck.lock import lock_path

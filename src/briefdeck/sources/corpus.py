@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +25,37 @@ class SourceFile:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return shown_name(self.path.name)
+
+
+def shown_name(name: str) -> str:
+    """A file name safe to print and store whatever its bytes: undecodable bytes as backslash escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _refusal(path: Path, here: Path) -> str | None:
+    """Why ``path`` is not read as a source: a link out of the folder, or not a regular file."""
+    name = shown_name(path.name)
+    try:
+        mode = path.lstat().st_mode
+        # Only links are resolved: resolving every path of a large folder costs more than reading the index.
+        target = path.resolve(strict=True) if stat.S_ISLNK(mode) else None
+        mode = target.stat().st_mode if target else mode
+    except (OSError, RuntimeError) as exc:  # a dangling link or a link loop
+        return f"skipped {name}: it cannot be opened ({getattr(exc, 'strerror', None) or exc})"
+    if target and not target.is_relative_to(here):
+        return f"skipped {name}: it links to {shown_name(str(target))}, outside the sources folder"
+    if not stat.S_ISREG(mode):
+        return f"skipped {name}: it is not a regular file ({_kind(mode)})"
+    return None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a file"
 
 
 @dataclass(frozen=True)
@@ -54,18 +86,21 @@ def list_sources(folder: Path) -> SourceFolder:
     ids = {f.id: f for f in files}
     problems = Problems()
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith(".") or path.name in RECORD_FILES:
+        if path.is_dir() or path.name.startswith(".") or path.name in RECORD_FILES or path.name in claimed:
             continue
-        if path.name in claimed:
+        refused = _refusal(path, here)
+        if refused:
+            warnings.append(refused)
             continue
         if reader_for(path) is None:
-            warnings.append(f"skipped {path.name}: briefdeck has no reader for '{path.suffix or path.name}' files")
+            warnings.append(f"skipped {shown_name(path.name)}: briefdeck has no reader for "
+                            f"'{shown_name(path.suffix or path.name)}' files")
             continue
         source_id = source_id_for(path)
         if source_id in ids:
-            problems.error(f"{path.name} would take the id '{source_id}', which {ids[source_id].name} has",
-                           Location(display_path(path)), hint=f"give it a record with its own id in {RECORDS_FILE}",
-                           code="duplicate-source-id")
+            problems.error(f"{shown_name(path.name)} would take the id '{source_id}', which {ids[source_id].name} "
+                           "has", Location(shown_name(display_path(path))),
+                           hint=f"give it a record with its own id in {RECORDS_FILE}", code="duplicate-source-id")
             continue
         ids[source_id] = SourceFile(source_id, path, None)
         files.append(ids[source_id])
@@ -77,8 +112,14 @@ def list_sources(folder: Path) -> SourceFolder:
 
 
 def read_file(source_file: SourceFile) -> Source:
-    return read_source(source_file.path, source_id=source_file.id, record=source_file.record,
-                       display_name=source_file.name)
+    """The document read; a file that cannot be read (permissions, I/O error) is a located problem."""
+    try:
+        return read_source(source_file.path, source_id=source_file.id, record=source_file.record,
+                           display_name=source_file.name)
+    except OSError as exc:
+        raise BriefdeckError(Problem(f"{source_file.name} cannot be read: {exc.strerror or exc}",
+                                     hint="check the file's permissions and the disk, or move it out of the "
+                                          "sources folder", code="unreadable-source")) from None
 
 
 def read_all(folder: SourceFolder) -> list[Source]:
@@ -96,5 +137,5 @@ def read_all(folder: SourceFolder) -> list[Source]:
 
 def located_in(problems: list[Problem], source_file: SourceFile) -> list[Problem]:
     """The problems, each without a location given the document's path."""
-    where = Location(display_path(source_file.path))
+    where = Location(shown_name(display_path(source_file.path)))
     return [p if p.location else Problem(p.message, where, p.hint, p.severity, p.code) for p in problems]
