@@ -274,6 +274,7 @@ def build_command(
         raise typer.Exit(EXIT_ERRORS)
     out_dir = out or result.workspace.root / "build"
     planned = planned_outputs(result, chosen, out_dir)
+    shown = len(result.problems)
     if sys.stderr.isatty():
         from rich.progress import BarColumn, Progress, TextColumn  # only where a bar can be drawn
 
@@ -284,6 +285,8 @@ def build_command(
                                     progress=lambda o: bar.update(task, advance=1, description=o.path.name))
     else:  # no terminal to draw a bar on (a pipe, CI): the printed paths say what was done
         written = build_outputs(result, formats=chosen, out_dir=out_dir)
+    for problem in result.problems[shown:]:  # what rendering noticed (a template's external links)
+        typer.echo(str(problem), err=True)
     for output in written:
         typer.echo(display_path(output.path))
     typer.echo(build_summary(result, written))

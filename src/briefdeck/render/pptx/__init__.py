@@ -14,6 +14,7 @@ package zipped deterministically (`package.py`). `check.py` checks the result.
 from __future__ import annotations
 
 from briefdeck.deck.model import Deck
+from briefdeck.errors import Problem
 from briefdeck.layouts import Layout
 from briefdeck.render.pptx.check import check_pptx
 from briefdeck.render.pptx.draw import Fonts
@@ -26,14 +27,17 @@ from briefdeck.render.pptx.template import load_base
 __all__ = ["check_pptx", "deck_to_pptx"]
 
 
-def deck_to_pptx(deck: Deck, *, layout: Layout) -> bytes:
+def deck_to_pptx(deck: Deck, *, layout: Layout, warnings: list[Problem] | None = None) -> bytes:
     """The .pptx of ``deck`` laid out with ``layout``: the same bytes for the same inputs.
 
     Raises `BriefdeckError` for a bad layout (settings, template, layout
     names) or text that cannot fit even at the smallest sizes (a title too
     long for its slide, a point with more footnotes than a slide holds).
+    What was left out of the template (external links) is added to ``warnings``.
     """
     settings = pptx_settings(layout)
     base = load_base(settings)
+    if warnings is not None:
+        warnings.extend(base.warnings)
     pages = deck_to_pages(deck, Frames(settings, base))
     return pages_to_pptx(pages, base, Fonts.of(settings), title=deck.title, date=deck.date)
