@@ -365,9 +365,9 @@ def describe_deck(deck) -> list[str]:
             figure = f"{point.figure} " if point.figure else ""
             markers = "".join(f"[{n}]" for n in point.footnotes)
             lines.append(f"     - {figure}{point.text} {markers}".rstrip())
-        for note in slide.footnotes:
-            quoted = f" “{note.citation.quoted}”" if note.citation.quoted else ""
-            lines.append(f"       [{note.number}] {note.citation.locator}{quoted}")
+        for note, cited in ((note, cited) for note in slide.footnotes for cited in note.cited):
+            quoted = f" “{cited.quoted}”" if cited.quoted else ""
+            lines.append(f"       [{note.number}] {cited.locator}{quoted}")
     return lines
 
 

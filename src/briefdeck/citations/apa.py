@@ -107,8 +107,8 @@ class Apa:
         return tuple(sorted(records, key=key))
 
     def locator_label(self, citation: Citation) -> str:
-        """ "p. 212" for a paginated source, "para. 8" for another, or "" for a whole-source citation."""
-        return page_label(citation, "p.") or paragraph_label(citation, "para.")
+        """ "p. 212" for a paginated source; else "para. 8" ("paras. 3–4" merged); "" for a whole source."""
+        return page_label(citation, "p.") or paragraph_label(citation, self.name)
 
 
 def _stands_alone(work: Work) -> bool:

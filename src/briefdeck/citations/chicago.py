@@ -158,8 +158,8 @@ class ChicagoNote:
         return tuple(sorted(records, key=key))
 
     def locator_label(self, citation: Citation) -> str:
-        """ "212" for a paginated source, "par. 8" for another, or "" for a whole-source citation."""
-        return page_label(citation, "") or paragraph_label(citation, "par.")
+        """ "212" for a paginated source; else "par. 8" ("pars. 3–4" merged); "" for a whole source."""
+        return page_label(citation, "") or paragraph_label(citation, self.name)
 
 
 def _cased(work: Work) -> Work:

@@ -31,21 +31,14 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
     spec = outline.audience(audience_key)
     if spec is None:
         raise KeyError(audience_key)
-    builder = _Builder(outline, resolution, _audience(spec))
-    slides = [Slide("title", outline.title, subtitle=outline.subtitle)]
-    if spec.content_note:
-        slides.append(Slide("content-note", CONTENT_NOTE_TITLE, points=(Point(spec.content_note),)))
-    section = None
-    for slide_spec in outline.slides:
-        if not slide_spec.shown_to(audience_key):
-            continue
-        if slide_spec.kind == "section":
-            section = slide_spec.title_for(audience_key) or ""
-            slides.append(Slide("section", section, notes=slide_spec.notes))
-            continue
-        slide = builder.slide(slide_spec, section)
-        if slide is not None:
-            slides.append(slide)
+    # A first pass, without words, finds what this audience's deck cites, so that year letters
+    # (2019a, 2019b) are given among those works (and a CSL style words all notes in one run).
+    style = outline.citations.style
+    first = _Builder(outline, resolution, _audience(spec), Notebook(style, worded=False))
+    first.slides()
+    book = Notebook(style, first.book.bibliography, citing=first.book.citations)
+    builder = _Builder(outline, resolution, _audience(spec), book)
+    slides = builder.slides()
     slides.append(Slide("sources", SOURCES_TITLE))
     deck = Deck(
         name=outline.name,
@@ -70,13 +63,32 @@ def _audience(spec: AudienceSpec) -> Audience:
 
 
 class _Builder:
-    def __init__(self, outline: Outline, resolution: Resolution, audience: Audience):
+    def __init__(self, outline: Outline, resolution: Resolution, audience: Audience, book: Notebook):
         self.outline = outline
         self.resolution = resolution
         self.audience = audience
         self.omit = set(audience.omit_tags)
-        self.book = Notebook(outline.citations.style)
+        self.book = book
         self.problems: list[Problem] = []
+
+    def slides(self) -> list[Slide]:
+        """The deck's slides from the title slide to the content, without the closing sources slide."""
+        outline, key = self.outline, self.audience.key
+        slides = [Slide("title", outline.title, subtitle=outline.subtitle)]
+        if self.audience.content_note:
+            slides.append(Slide("content-note", CONTENT_NOTE_TITLE, points=(Point(self.audience.content_note),)))
+        section = None
+        for slide_spec in outline.slides:
+            if not slide_spec.shown_to(key):
+                continue
+            if slide_spec.kind == "section":
+                section = slide_spec.title_for(key) or ""
+                slides.append(Slide("section", section, notes=slide_spec.notes))
+                continue
+            slide = self.slide(slide_spec, section)
+            if slide is not None:
+                slides.append(slide)
+        return slides
 
     def slide(self, spec: SlideSpec, section: str | None) -> Slide | None:
         notes = self.book.slide()

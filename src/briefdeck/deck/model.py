@@ -30,6 +30,10 @@ class Footnote:
     ``band`` is the short note (slide band, end notes); ``handout`` the
     handout's note (Chicago: full when ``first``, short after; an author-date
     style: the in-text parenthetical); ``full`` the speaker notes' full note.
+
+    A point that cites several paragraphs of one work has one note for them
+    ("pars. 3–4"): ``citation`` is then a `MergedCitation` and ``passages``
+    holds each passage cited, with its locator and words; otherwise ().
     """
 
     number: int
@@ -39,6 +43,12 @@ class Footnote:
     band: Formatted
     handout: Formatted
     full: Formatted
+    passages: tuple[Citation, ...] = ()
+
+    @property
+    def cited(self) -> tuple[Citation, ...]:
+        """Every passage the note cites, each with its own locator and quoted words."""
+        return self.passages or (self.citation,)
 
 
 @dataclass(frozen=True)

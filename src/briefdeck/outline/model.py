@@ -175,7 +175,7 @@ class AudienceSpec:
 
 @dataclass(frozen=True)
 class CitationsSpec:
-    style: str = "chicago-note"  # one of CITATION_STYLES
+    style: str = "chicago-note"  # one of CITATION_STYLES, or the path of a CSL file
     on_slides: str = "footnote"  # one of ON_SLIDES
 
 
