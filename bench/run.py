@@ -28,6 +28,7 @@ import bench_check  # noqa: E402
 import bench_handout  # noqa: E402
 import bench_index  # noqa: E402
 import bench_pandoc  # noqa: E402
+import bench_pdf  # noqa: E402
 import bench_pptx  # noqa: E402
 import bench_preview  # noqa: E402
 
@@ -77,6 +78,7 @@ def main() -> None:
         ("Deck writing against plain python-pptx (issue 4)", lambda: bench_pptx.run(repeats=min(repeats, 3))),
         ("Handout PDFs (issue 5)", lambda: bench_handout.run(repeats=min(repeats, 3))),
         ("briefdeck against pandoc --citeproc (issue 7)", lambda: bench_pandoc.run(repeats=repeats)),
+        ("Reading a 500-page PDF (issue 11)", lambda: bench_pdf.run(50 if args.quick else 500, min(repeats, 3))),
         ("Live preview: from saving the brief to the page's update (issue 14)",
          lambda: bench_preview.run(runs=4 if args.quick else 12)),
     ]

@@ -149,7 +149,8 @@ def show_command(
         typer.echo(f"{passage.locator}: {_describe(record)}")
         typer.echo(f"{count} paragraphs; show one with {passage.locator}:pN")
         return
-    typer.echo(f"{passage.locator}  [{paragraph.section or 'no section'}]")
+    page = f", page {paragraph.page}" if paragraph.page else ""
+    typer.echo(f"{passage.locator}  [{paragraph.section or 'no section'}{page}]")
     typer.echo(_describe(record))
     typer.echo("")
     typer.echo(textwrap.fill(passage.text, WIDTH, break_on_hyphens=False))

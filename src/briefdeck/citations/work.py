@@ -134,6 +134,13 @@ def paragraph_label(citation: Citation, style: str) -> str:
     return merge_locators(cited_paragraphs(citation), style)
 
 
+def page_label(citation: Citation, abbreviation: str) -> str:
+    """ "212" (Chicago) or "p. 212" (APA) for a paragraph of a paginated source; "" otherwise."""
+    if citation.paragraph is None or not citation.page:
+        return ""
+    return f"{abbreviation} {citation.page}".strip()
+
+
 def speaker_of(citation: Citation) -> str:
     """The other party whose words the source relays, cleaned, or ""."""
     return curly(fold_whitespace(citation.speaker)) if citation.speaker else ""

@@ -51,6 +51,7 @@ class StyleName(FieldType):
         return {"type": ["string", "null"], "pattern": r"^([a-z0-9][a-z0-9-]*|.+\.csl)$"}
 
 
+@dataclass(frozen=True)
 class LanguageTag(FieldType):
     """A BCP 47 language tag: en, en-GB, ko."""
 
