@@ -14,6 +14,22 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 
 
+def _inputs_of_the_repository() -> dict[str, bytes]:
+    """Every file of the repository's briefs, sources and layouts, by path."""
+    return {str(f.relative_to(REPO)): f.read_bytes() for folder in ("briefs", "seeds", "layouts")
+            for f in sorted((REPO / folder).rglob("*")) if f.is_file() and "__pycache__" not in f.parts}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def repository_inputs_stay_as_they_are():
+    """No test may change the repository's own briefs, locks, sources or layouts: inputs are never modified."""
+    before = _inputs_of_the_repository()
+    yield
+    after = _inputs_of_the_repository()
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"the tests changed files of the repository: {changed}"
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A scratch project holding a copy of the seeds (so tests never touch the repository's)."""

@@ -39,45 +39,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from briefdeck.findings.model import Figure
+from briefdeck.findings.numerals import SCALE_ABBREVIATIONS, SCALE_WORDS, find_numerals, numeral_value
 
 __all__ = ["parse_figures", "parse_number", "figures_agree"]
 
-# --- words ---------------------------------------------------------------------------
-
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-
-_SCALE_WORDS = {"hundred": 10**2, "thousand": 10**3, "million": 10**6, "billion": 10**9,
-                "trillion": 10**12}
-# Abbreviations written straight after the digits: "2.6m", "$105m", "1.5bn", "10k".
-_SCALE_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9,
-                        "bn": 10**9, "tn": 10**12, "trn": 10**12}
-
-# A spelled number: "five", "twenty-one", "two hundred and five"; "a" only before a scale
-# word ("a million", "a hundred").
-_SIMPLE = (r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(_UNITS[1:10]) + r"))?"
-           r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
-_SPELLED = (r"(?:(?:" + _SIMPLE + r"|a)\s+hundred(?:\s+(?:and\s+)?" + _SIMPLE + r"\b)?"
-            r"|" + _SIMPLE + r"|a(?=\s+(?:thousand|million|billion|trillion)\b))")
-# Digits: "80,000" (groups of three after the first comma), "2.6", "105000000". The pattern
-# starts with a digit, which keeps the scan fast; the checks on what stands before that digit
-# come after it: not inside a word or another number ("G20", the "6" of "2.6", "COVID-19").
-_DIGIT_NUMERAL = re.compile(
-    r"[0-9](?<![\w][0-9])(?<![0-9][.,:/][0-9])(?<![^\W\d_]-[0-9])"
-    r"(?:[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)"
-    r"(?![0-9]|[.,:/][0-9])")
-_SPELLED_NUMERAL = re.compile(r"\b(?:" + _SPELLED + r")\b", re.IGNORECASE)
-# Spelled numbers are looked for only in sentences that have a number word, and only where
-# such a word starts: scanning every sentence with the spelled pattern is many times slower.
-_ASCII_WORD = re.compile(r"[a-z]+")
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
-_NUMBER_WORDS = frozenset(_UNITS + _TENS)
+# --- what stands around a numeral (the numerals themselves: numerals.py) ------------
 
 # Currency signs and codes that stand before the number, longest first.
 _PREFIX = re.compile(
@@ -87,9 +56,9 @@ _SIGN_UNITS = {"US$": "USD", "$": "USD", "HK$": "HKD", "A$": "AUD", "C$": "CAD",
                "£": "GBP", "¥": "JPY", "₩": "KRW"}
 _CODE_UNITS = {"RMB": "CNY"}  # other codes are their own unit
 
-_ABBREVIATION = re.compile(r"(?P<abbr>" + "|".join(sorted(_SCALE_ABBREVIATIONS, key=len, reverse=True))
+_ABBREVIATION = re.compile(r"(?P<abbr>" + "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
                            + r")(?![\w])", re.IGNORECASE)
-_SCALE = re.compile(r"\s+(?P<scale>" + "|".join(_SCALE_WORDS) + r")\b", re.IGNORECASE)
+_SCALE = re.compile(r"\s+(?P<scale>" + "|".join(SCALE_WORDS) + r")\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?%|\s+per\s?cent\b|\s*percent\b|\s+pct\b", re.IGNORECASE)
 
 # Currency words after the number; the first that matches wins, so longer names come first.
@@ -214,7 +183,7 @@ def _units_compatible(a: str | None, b: str | None) -> bool:
 def _find_atoms(text: str) -> list[_Atom]:
     atoms: list[_Atom] = []
     previous_end = 0
-    for start, end, spelled in _numerals(text):
+    for start, end, spelled in find_numerals(text):
         if start < previous_end:
             continue  # "one" inside "twenty-one", or a word the previous figure's unit took
         atom = _read_atom(text, start, end, spelled, previous_end)
@@ -224,29 +193,10 @@ def _find_atoms(text: str) -> list[_Atom]:
     return atoms
 
 
-def _numerals(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, spelled) of every numeral, in order."""
-    found = [(m.start(), m.end(), False) for m in _DIGIT_NUMERAL.finditer(text)]
-    words = set(_ASCII_WORD.findall(text.lower()))
-    starts = words & _NUMBER_WORDS
-    if "a" in words and not words.isdisjoint(_SCALE_WORDS):
-        starts.add("a")  # "a million"
-    if starts:
-        spelled_end = 0
-        for word in _LETTER_WORD.finditer(text):
-            if word.start() >= spelled_end and word.group().lower() in starts:
-                match = _SPELLED_NUMERAL.match(text, word.start())
-                if match:
-                    found.append((match.start(), match.end(), True))
-                    spelled_end = match.end()
-        found.sort()
-    return found
-
-
 def _read_atom(text: str, start: int, end: int, spelled: bool, previous_end: int) -> _Atom | None:
     """The numeral at start:end with its sign, scale and unit; None when it is part of a word."""
     numeral = text[start:end]
-    number = _numeral_value(numeral, spelled)
+    number = numeral_value(numeral, spelled)
     if number is None:
         return None
 
@@ -263,13 +213,13 @@ def _read_atom(text: str, start: int, end: int, spelled: bool, previous_end: int
     scale = 1
     abbreviation = None if spelled else _ABBREVIATION.match(text, end)
     if abbreviation:
-        scale = _SCALE_ABBREVIATIONS[abbreviation.group("abbr").lower()]
+        scale = SCALE_ABBREVIATIONS[abbreviation.group("abbr").lower()]
         end = abbreviation.end()
     elif end < len(text) and (text[end].isalnum() or text[end] == "_"):
         return None  # "21st", "1990s", "3D": not a count
     else:
         while scale_match := _SCALE.match(text, end):
-            scale *= _SCALE_WORDS[scale_match.group("scale").lower()]
+            scale *= SCALE_WORDS[scale_match.group("scale").lower()]
             end = scale_match.end()
 
     # Then the unit: percent, or currency words (which may settle what "$" or "¥" meant).
@@ -286,21 +236,6 @@ def _read_atom(text: str, start: int, end: int, spelled: bool, previous_end: int
                 unit, end, has_unit_words = code, words.end(), True
             break
     return _Atom(start, end, number, scale, unit, numeral, spelled, has_unit_words)
-
-
-def _numeral_value(numeral: str, spelled: bool) -> Decimal | None:
-    if not spelled:
-        try:
-            return Decimal(numeral.replace(",", ""))
-        except InvalidOperation:  # the pattern admits only digits; this is a safeguard
-            return None
-    value = 0
-    for word in re.split(r"[-\s]+", numeral.lower()):
-        if word == "hundred":
-            value = (value or 1) * 100
-        elif word != "and":
-            value += _WORD_VALUES.get(word, 1)  # "a" is one
-    return Decimal(value)
 
 
 # --- step 2: what only looks like a number ----------------------------------------------
