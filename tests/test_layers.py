@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefdeck"
 
 LAYERS = (
     ("base", ("__init__", "errors", "files", "yamlfile", "layouts")),
-    ("sources", ("sources",)),
+    ("sources", ("sources", "links")),
     ("findings", ("findings",)),
     ("outline", ("outline",)),
     ("citations", ("citations",)),

@@ -20,6 +20,7 @@ from briefdeck.layouts import find_layout
 from briefdeck.lock import check_lock
 from briefdeck.evidence.checks import check_outline
 from briefdeck.evidence.support import SupportCheck
+from briefdeck.links import link_warnings
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import Resolution, resolve_outline
@@ -109,6 +110,8 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         deck, warnings = brief_to_deck(outline, resolution, key)
         result.decks[key] = deck
         result.problems.extend(warnings)
+    result.problems.extend(link_warnings((r for d in result.decks.values() for r in d.bibliography),
+                                         workspace.sources))
     result = _strict(result, strict)
     if result.ok and write_lock:
         result.problems.extend(lock.write())

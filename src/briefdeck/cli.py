@@ -276,12 +276,15 @@ def build_command(brief: Path, audience: Optional[str], formats: str, out: Optio
         raise Exit(EXIT_ERRORS)
     out_dir = out or result.workspace.root / "build"
     planned = planned_outputs(result, chosen, out_dir)
+    shown = len(result.problems)
     if sys.stderr.isatty():
         with click.progressbar(length=len(planned), label="building", file=sys.stderr, show_pos=True,
                                item_show_func=lambda o: o.path.name if o else None) as bar:
             written = build_outputs(result, formats=chosen, out_dir=out_dir, progress=lambda o: bar.update(1, o))
     else:  # no terminal to draw a bar on (a pipe, CI): the printed paths say what was done
         written = build_outputs(result, formats=chosen, out_dir=out_dir)
+    for problem in result.problems[shown:]:  # what rendering noticed (a template's external links)
+        click.echo(str(problem), err=True)
     for output in written:
         click.echo(display_path(output.path))
     click.echo(build_summary(result, written))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import io
 import unicodedata
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
+
+from briefdeck import files
 
 BRIEF = """\
 title: Example briefing
@@ -236,19 +237,16 @@ def test_an_output_folder_that_cannot_be_written(built, cli):
 def test_a_full_disk_leaves_the_previous_outputs_intact(built, cli, monkeypatch):
     before = snapshot(built)
     (built / "briefs" / "b.yaml").write_text(BRIEF.replace("Example briefing", "Changed briefing"), encoding="utf-8")
-    real_fdopen = __import__("os").fdopen
+    real_write = files._write_bytes
+    calls = []
 
-    class FullDisk(io.RawIOBase):
-        def __init__(self, handle):
-            self.handle = real_fdopen(handle, "wb")
-
-        def write(self, data):
+    def full_disk(handle, data):  # the first file fits; the disk is full by the second
+        calls.append(len(data))
+        if len(calls) > 1:
             raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(handle, data)
 
-        def close(self):
-            self.handle.close()
-
-    monkeypatch.setattr("briefdeck.files.os.fdopen", lambda handle, mode: FullDisk(handle))
+    monkeypatch.setattr(files, "_write_bytes", full_disk)
     result = build(cli, built)
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr
@@ -260,7 +258,7 @@ def test_an_error_while_rendering_leaves_the_previous_deck_intact(built, cli, mo
     before = snapshot(built)
     (built / "briefs" / "b.yaml").write_text(BRIEF.replace("Example briefing", "Changed briefing"), encoding="utf-8")
 
-    def broken(deck, *, layout):
+    def broken(deck, *, layout, warnings=None):
         raise RuntimeError("renderer failed half-way")
 
     monkeypatch.setattr("briefdeck.render.pptx.deck_to_pptx", broken)

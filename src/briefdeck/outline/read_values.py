@@ -280,7 +280,8 @@ def suggest_locator(text: str) -> str | None:
     numbers = [int(n) for n in re.findall(r"[0-9]+", rest)]
     if not numbers or len(numbers) > 2:
         return None
-    return str(Locator(source, *numbers))
+    guess = str(Locator(source, *numbers))
+    return guess if parse_locator(guess) else None  # numbers too large for a locator: no suggestion
 
 
 def is_empty(node: Node) -> bool:

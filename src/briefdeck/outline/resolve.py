@@ -65,11 +65,11 @@ def resolve_outline(outline: Outline, index: FindingsIndex) -> Resolution:
                 else:
                     resolution.evidence[spec] = found
         if slide.select is not None:
-            found = resolver.select(slide.select)
-            if isinstance(found, list):
-                resolution.selected[slide.select] = found
+            selected, problems = resolver.select(slide.select)
+            if problems:
+                resolution.problems.extend(problems)
             else:
-                resolution.problems.extend(found)
+                resolution.selected[slide.select] = selected
     return resolution
 
 
@@ -145,7 +145,8 @@ class _Resolver:
                         _union(f.tags for f in covered), tuple(g for f in covered for g in f.figures),
                         passage, paragraph.text, (start, end))
 
-    def select(self, spec: SelectSpec) -> list[tuple[Finding, Evidence]] | list[Problem]:
+    def select(self, spec: SelectSpec) -> tuple[list[tuple[Finding, Evidence]], list[Problem]]:
+        """The findings ``spec`` selects, or the problems that stop it (never both)."""
         problems = []
         ids = self.index.source_ids()
         for source in spec.sources:
@@ -158,14 +159,14 @@ class _Resolver:
                 problems.append(Problem(f"no finding has the tag '{tag}'", spec.location,
                                         choices_hint(tag, tags, "tags"), code="unknown-tag"))
         if problems:
-            return problems
+            return [], problems
         # Fetch more than the limit: an audience's omit_tags may drop some.
         found = self.index.search(spec.query, sources=spec.sources, section=spec.section, tags=spec.tags,
                                   limit=spec.limit + 50)
         if not found:
-            return [Problem(f"select finds nothing for “{spec.query}”", spec.location,
-                            "try fewer or other words; 'briefdeck find' shows what matches", code="select-empty")]
-        return [(f, self._sentence_evidence(f, self.index.paragraph(f.source, f.paragraph))) for f in found]
+            return [], [Problem(f"select finds nothing for “{spec.query}”", spec.location,
+                                "try fewer or other words; 'briefdeck find' shows what matches", code="select-empty")]
+        return [(f, self._sentence_evidence(f, self.index.paragraph(f.source, f.paragraph))) for f in found], []
 
     # -- helpers -------------------------------------------------------------------------
 

@@ -1,11 +1,16 @@
-"""Locators: ``SOURCE``, ``SOURCE:pN`` (body paragraph N) and ``SOURCE:pN.sM`` (sentence M of it)."""
+"""Locators: ``SOURCE``, ``SOURCE:pN`` (body paragraph N) and ``SOURCE:pN.sM`` (sentence M of it).
+
+N and M are at most `MAX_NUMBER`: no document has a billion paragraphs, and
+a larger number would not fit the index's integers.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-LOCATOR = re.compile(r"(?P<source>[a-z0-9][a-z0-9._-]*)(?::p(?P<paragraph>\d+)(?:\.s(?P<sentence>\d+))?)?")
+MAX_NUMBER = 999_999_999
+LOCATOR = re.compile(r"(?P<source>[a-z0-9][a-z0-9._-]*)(?::p(?P<paragraph>[0-9]+)(?:\.s(?P<sentence>[0-9]+))?)?")
 
 
 @dataclass(frozen=True)
@@ -24,9 +29,12 @@ class Locator:
 
 
 def parse_locator(text: str) -> Locator | None:
-    """The locator ``text`` spells, or None when it is not of the form SOURCE[:pN[.sM]]."""
+    """The locator ``text`` spells, or None when it is not of the form SOURCE[:pN[.sM]]
+    with N and M at most `MAX_NUMBER`."""
     match = LOCATOR.fullmatch(text.strip())
     if not match:
         return None
-    paragraph, sentence = match.group("paragraph"), match.group("sentence")
-    return Locator(match.group("source"), int(paragraph) if paragraph else None, int(sentence) if sentence else None)
+    numbers = [int(n) if n else None for n in (match.group("paragraph"), match.group("sentence"))]
+    if any(n is not None and n > MAX_NUMBER for n in numbers):
+        return None
+    return Locator(match.group("source"), *numbers)

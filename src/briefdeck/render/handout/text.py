@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from briefdeck.citations.text import Formatted, Span, to_html
+from briefdeck.links import live_link
 
 # C0 controls except tab and newline, DEL, C1 controls, surrogates (in a Python
 # str they can only be lone ones) and the non-characters U+FFFE/U+FFFF: none of
 # them can be shown, and some make the HTML invalid or the PDF text garbled.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-# Links in a handout may only lead to web pages: a record's URL of any other
-# scheme (javascript:, data:, file:) is shown as text, not made a link.
-_LINK_SCHEMES = ("http", "https")
 
 
 def clean_text(text: str) -> str:
@@ -33,21 +29,12 @@ def clean_text(text: str) -> str:
 
 
 def formatted_to_html(formatted: Formatted) -> Markup:
-    """A style's formatted citation as safe HTML: cleaned, escaped, only web links live."""
+    """A style's formatted citation as safe HTML: cleaned, escaped, only web and mail links live."""
     spans = tuple(
-        Span(clean_text(span.text), span.italic, span.url if _is_web_link(span.url) else None)
+        Span(clean_text(span.text), span.italic, live_link(span.url))
         for span in formatted
     )
     return Markup(to_html(spans))
-
-
-def _is_web_link(url: str | None) -> bool:
-    if not url:
-        return False
-    try:
-        return urlsplit(url.strip()).scheme.lower() in _LINK_SCHEMES
-    except ValueError:
-        return False
 
 
 def date_to_text(date: dt.date | None) -> str | None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefdeck.deck.model import Deck
+    from briefdeck.errors import Problem
     from briefdeck.layouts import Layout
 
 __all__ = ["check_pptx", "deck_to_pptx"]
@@ -31,12 +32,13 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def deck_to_pptx(deck: Deck, *, layout: Layout) -> bytes:
+def deck_to_pptx(deck: Deck, *, layout: Layout, warnings: list[Problem] | None = None) -> bytes:
     """The .pptx of ``deck`` laid out with ``layout``: the same bytes for the same inputs.
 
     Raises `BriefdeckError` for a bad layout (settings, template, layout
     names) or text that cannot fit even at the smallest sizes (a title too
     long for its slide, a point with more footnotes than a slide holds).
+    What was left out of the template (external links) is added to ``warnings``.
     """
     from briefdeck.render.pptx.draw import Fonts
     from briefdeck.render.pptx.frames import Frames
@@ -47,5 +49,7 @@ def deck_to_pptx(deck: Deck, *, layout: Layout) -> bytes:
 
     settings = pptx_settings(layout)
     base = load_base(settings)
+    if warnings is not None:
+        warnings.extend(base.warnings)
     pages = deck_to_pages(deck, Frames(settings, base))
     return pages_to_pptx(pages, base, Fonts.of(settings), title=deck.title, date=deck.date)

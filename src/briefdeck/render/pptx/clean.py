@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from briefdeck.links import live_link
+
 _DROP = {code: None for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0xD800, 0xE000),
                                  0xFFFE, 0xFFFF)}
 del _DROP[ord("\n")]
@@ -35,11 +37,12 @@ def one_line(text: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` fit for a relationship target: no controls, no spaces; None if nothing is left."""
-    if url is None:
-        return None
-    cleaned = one_line(url).replace(" ", "%20")
-    return cleaned or None
+    """``url`` fit for a hyperlink's relationship target, or None: then the URL is shown as text only.
+
+    Only http(s) and mailto links are made (see `briefdeck.links`); a
+    ``javascript:``, ``file:`` or UNC URL in a record stays plain text.
+    """
+    return live_link(url)
 
 
 # Scripts PowerPoint sets in the East Asian font slot: Hangul, kana, CJK

@@ -33,6 +33,7 @@ from briefdeck.render.pptx.pages import Page
 from briefdeck.render.pptx.template import Base, Placeholder
 
 EPOCH = dt.date(1980, 1, 1)  # the earliest date a zip entry can carry
+LAST = dt.date(2107, 12, 31)  # and the latest
 APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
@@ -119,9 +120,11 @@ def _set_properties(prs, package, *, title: str, date: dt.date | None, slides: i
 
 def _zip(package, date: dt.date | None) -> bytes:
     """The package as a zip: fixed timestamps and attributes, parts in relationship order."""
-    day = max(date or EPOCH, EPOCH)
+    day = min(max(date or EPOCH, EPOCH), LAST)  # a brief dated 9999-12-31 still gets a valid zip
     stamp = (day.year, day.month, day.day, 0, 0, 0)
-    parts = list(package.iter_parts())
+    # A damaged template can leave two parts of one name (its own core properties, reached by a
+    # relationship of the wrong type, and the one python-pptx adds): the later one, ours, is kept.
+    parts = list({part.partname: part for part in package.iter_parts()}.values())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         def write(name: str, blob: bytes) -> None:

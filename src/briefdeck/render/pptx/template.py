@@ -20,13 +20,16 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.exc import InvalidXmlError
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import SlideLayout
 
-from briefdeck.errors import BriefdeckError, Location, Problem, choices_hint, display_path
+from briefdeck.errors import BriefdeckError, Problem, choices_hint
 from briefdeck.render.pptx.pages import Rect
 from briefdeck.render.pptx.settings import MAPPABLE_KINDS, PptxSettings
+from briefdeck.render.pptx.template_parts import check_template_parts, drop_external_relationships
+from briefdeck.render.pptx.template_zip import read_template_file, template_error
 
 EMU_PER_POINT = 12700
 FALLBACK_LAYOUT = "Title Only"
@@ -36,6 +39,7 @@ _NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "p14": _P14}
 _CUSTOM_SHOW_SLIDES = etree.XPath("./p:custShowLst/p:custShow/p:sldLst/p:sld", namespaces=_NS)
 _SECTION_LISTS = etree.XPath("./p:extLst/p:ext/p14:sectionLst", namespaces=_NS)
+_UNREADABLE = (InvalidXmlError, KeyError, AttributeError, ValueError, TypeError, IndexError)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class Base:
     height: float
     slots: dict[str, Slots]
     custom: bool
+    warnings: tuple[Problem, ...] = ()  # what was left out of the template (external links)
 
 
 def load_base(settings: PptxSettings) -> Base:
@@ -77,13 +82,22 @@ def load_base(settings: PptxSettings) -> Base:
         prs = Presentation()
         prs.slide_width = round(settings.slide_width * EMU_PER_POINT)
         prs.slide_height = round(settings.slide_height * EMU_PER_POINT)
-        mapping = {kind: FALLBACK_LAYOUT for kind in MAPPABLE_KINDS}
-        custom = False
-    else:
-        prs = _open_template(settings.template)
+        return _base(prs, {kind: FALLBACK_LAYOUT for kind in MAPPABLE_KINDS}, settings, custom=False, warnings=())
+    prs = _open_template(settings.template)
+    try:
         remove_slides(prs)
-        mapping = settings.template_layouts
-        custom = True
+        warnings = tuple(drop_external_relationships(prs, settings.template))
+        prs.part.notes_master_part  # noqa: B018 -- read now, so a broken one is this error, not a later crash
+        return _base(prs, settings.template_layouts, settings, custom=True, warnings=warnings)
+    except _UNREADABLE as exc:
+        # python-pptx reads parts lazily: a part with a required element or attribute missing,
+        # or of the wrong content type, fails only when it is used.
+        raise template_error(settings.template, f"a part of it cannot be read ({type(exc).__name__}: {exc})",
+                             "save it again from PowerPoint as a .pptx or .potx file") from None
+
+
+def _base(prs: PresentationObject, mapping, settings: PptxSettings, *, custom: bool,
+          warnings: tuple[Problem, ...]) -> Base:
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     _check_names(mapping, layouts, settings)
     by_name: dict[str, Slots] = {}
@@ -93,20 +107,24 @@ def load_base(settings: PptxSettings) -> Base:
         if name not in by_name:  # reading inherited positions is slow: once per layout
             by_name[name] = _slots(layouts[name], with_rects=custom)
         slots[kind] = by_name[name]
-    return Base(prs, prs.slide_width / EMU_PER_POINT, prs.slide_height / EMU_PER_POINT, slots, custom)
+    width, height = prs.slide_width, prs.slide_height
+    if not width or not height:
+        raise BriefdeckError(Problem("the template gives the slides no size", None,
+                                     "save it again from PowerPoint", code="layout-template"))
+    return Base(prs, width / EMU_PER_POINT, height / EMU_PER_POINT, slots, custom, warnings)
 
 
 def _open_template(path: Path) -> PresentationObject:
+    data = read_template_file(path)  # bounded, no DTDs: refused with a located error otherwise
     try:
-        data = path.read_bytes()
         if path.suffix.lower() == ".potx":
             data = _potx_as_pptx(data)
-        return Presentation(io.BytesIO(data))
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise BriefdeckError(Problem(f"cannot open the template {display_path(path)}: {exc}",
-                                     Location(display_path(path)),
-                                     "save it again from PowerPoint as a .pptx or .potx file",
-                                     code="layout-template")) from None
+        prs = Presentation(io.BytesIO(data))
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, *_UNREADABLE) as exc:
+        raise template_error(path, str(exc),
+                             "save it again from PowerPoint as a .pptx or .potx file") from None
+    check_template_parts(prs, path)
+    return prs
 
 
 def _potx_as_pptx(data: bytes) -> bytes:
