@@ -32,7 +32,10 @@ def cold(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def alternate(commands: dict[str, list[str]], cwd: Path, repeats: int) -> dict[str, dict[str, float]]:
-    """Each command run ``repeats`` times, in turn, so that load hits all alike: medians and spread."""
+    """Each command run ``repeats`` times, in turn, so that load hits all alike: medians, best and spread.
+
+    The best (shortest) run is the one least slowed by others' load: the nearest to an idle machine.
+    """
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for command in commands.values():  # warm-up, not counted: bytecode written, files in the page cache
         cold(command, cwd)
@@ -40,4 +43,5 @@ def alternate(commands: dict[str, list[str]], cwd: Path, repeats: int) -> dict[s
         for name, command in commands.items():
             runs[name].append(cold(command, cwd))
     return {name: {"wall": statistics.median(w for w, _ in r), "cpu": statistics.median(c for _, c in r),
-                   "spread": max(w for w, _ in r) - min(w for w, _ in r)} for name, r in runs.items()}
+                   "best": min(w for w, _ in r), "spread": max(w for w, _ in r) - min(w for w, _ in r)}
+            for name, r in runs.items()}

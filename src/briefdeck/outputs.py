@@ -14,6 +14,7 @@ read the checked brief from memory; the bytes are those of a serial build.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -115,6 +116,8 @@ def _render_all(outputs: list[Output], result: CheckResult, layout: Layout,
     _SHARED = (outputs, result, layout)
     try:
         if forking:
+            _import_renderers({o.format for o in outputs})
+            gc.freeze()  # the workers' collections then leave the parent's objects (and its pages) alone
             heavy_first = sorted(jobs, key=lambda job: not any(outputs[i].format == "pdf" for i in job))
             with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("fork")) as pool:
                 futures = {tuple(job): pool.submit(_render_job, job) for job in heavy_first}
@@ -123,6 +126,7 @@ def _render_all(outputs: list[Output], result: CheckResult, layout: Layout,
             done = [_render_job(job) for job in jobs]
     finally:
         _SHARED = None
+        gc.unfreeze()
     rendered: list[bytes] = [b""] * len(outputs)
     warnings: list[Problem] = []
     for job, (data, found) in zip(jobs, done):
@@ -132,6 +136,14 @@ def _render_all(outputs: list[Output], result: CheckResult, layout: Layout,
                 progress(outputs[i])
         warnings += found
     return rendered, warnings
+
+
+def _import_renderers(formats: set[str]) -> None:
+    """Import python-pptx and WeasyPrint once, before forking, rather than once in each worker (CPU time)."""
+    if "pptx" in formats:
+        from briefdeck.render.pptx import package, plan  # noqa: F401
+    if "pdf" in formats:
+        from briefdeck.render.handout import pdf  # noqa: F401
 
 
 def _render(output: Output, deck: Deck, layout: Layout, result: CheckResult, html_cache: dict[str, str],
