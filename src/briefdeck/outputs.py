@@ -7,7 +7,7 @@ writing (a full disk) leaves every earlier output as it was. Temporary files
 left by a build that was killed are removed by the next build of the same
 folder.
 
-With more than one core, each deck and each audience's handout (its .html
+With more than one idle core, each deck and each audience's handout (its .html
 and the .pdf made from it) render in forked processes of their own, which
 read the checked brief from memory; the bytes are those of a serial build.
 """
@@ -15,6 +15,7 @@ read the checked brief from memory; the bytes are those of a serial build.
 from __future__ import annotations
 
 import gc
+import math
 import multiprocessing
 import os
 import threading
@@ -62,7 +63,7 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
                   progress: Callable[[Output], None] | None = None, workers: int | None = None) -> list[Output]:
     """Render every planned output, then write them all into place; returns them in order.
 
-    ``workers``: at most this many processes render at once (default: one per core; 1 renders here).
+    ``workers``: at most this many processes render at once (default: one per idle core; 1 renders here).
 
     Warnings found while rendering (a template's external links) are added
     to ``result.problems``.
@@ -71,7 +72,7 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
     brief_dir = Path(result.outline.path).resolve().parent
     layout = find_layout(result.outline.layout, project=result.workspace.root, base=brief_dir)
     outputs = planned_outputs(result, formats, out_dir)
-    rendered, warnings = _render_all(outputs, result, layout, progress, os.cpu_count() if workers is None else workers)
+    rendered, warnings = _render_all(outputs, result, layout, progress, _idle_cores() if workers is None else workers)
     result.problems.extend(dict.fromkeys(warnings))  # the template is read once per deck: say it once
     remove_stale_parts(out_dir, started, tuple(SUFFIXES.values()))
     staged: list[Staged] = []
@@ -87,6 +88,16 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
 
 # What forked workers render from: set before the pool forks, so only the results are pickled.
 _SHARED: tuple[list[Output], CheckResult, Layout] | None = None
+
+
+def _idle_cores() -> int:
+    """Cores that other processes are not already using: on a busy machine forking only adds CPU time."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # no load average on this system
+        busy = 0.0
+    return max(1, min(cores, math.ceil(cores - busy)))
 
 
 def _jobs(outputs: list[Output]) -> list[list[int]]:
