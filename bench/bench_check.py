@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cold import alternate  # noqa: E402
 from corpus import SEEDS, make_corpus  # noqa: E402
 
+from briefdeck.findings.index import source_token  # noqa: E402
 from briefdeck.project import Workspace  # noqa: E402
 from briefdeck.sources.corpus import list_sources, read_all  # noqa: E402
 
@@ -40,9 +41,10 @@ found = 0
 for source, quote in json.load(open(sys.argv[2], encoding="utf-8")):
     phrase = quote.replace('"', '""')
     rows = db.execute("SELECT text FROM paragraphs_fts WHERE paragraphs_fts MATCH ?",
-                      (f'source:"{source}" AND text:"{phrase}"',)).fetchall()
+                      (f'source:{source} AND text:"{phrase}"',)).fetchall()
     found += any(quote in text for text, in rows)
-print(found)
+if found != len(json.load(open(sys.argv[2], encoding="utf-8"))):
+    sys.exit(f"the floor found {found} quotes")
 """
 
 
@@ -67,7 +69,7 @@ def write_outline(path: Path, copies: int, slides: int = 200, per_slide: int = 5
     quotes = seed_quotes()
     pool = [(key, q) for key in sorted(quotes) for q in quotes[key]]
     lines = ["title: Benchmark outline", "sources: ../seeds", "slides:"]
-    asked: list[tuple[str, str]] = []  # (source, quote): what the floor looks up
+    asked: list[tuple[str, str]] = []  # (source token, quote): what the floor looks up
     n = 0
     for s in range(slides):
         lines += [f"  - title: Slide {s + 1}", "    points:"]
@@ -76,7 +78,7 @@ def write_outline(path: Path, copies: int, slides: int = 200, per_slide: int = 5
             copy = 1 + (n * 7) % copies
             lines += [f"      - text: Point {n + 1}", f"        quote: {json.dumps(quote)}",
                       f"        source: copy-{copy:04d}-{key}"]
-            asked.append((f"copy-{copy:04d}-{key}", quote))
+            asked.append((source_token(f"copy-{copy:04d}-{key}"), quote))  # as the index stores it
             n += 1
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     path.with_suffix(".quotes.json").write_text(json.dumps(asked), encoding="utf-8")
