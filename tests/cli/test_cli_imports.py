@@ -13,6 +13,7 @@ import pytest
 PROBE = """
 import json, sys
 from briefdeck.cli import main
+code = 0
 try:
     main(sys.argv[1:])
 except SystemExit as exit:
