@@ -29,6 +29,7 @@ import bench_check  # noqa: E402
 import bench_handout  # noqa: E402
 import bench_index  # noqa: E402
 import bench_pandoc  # noqa: E402
+import bench_pdf  # noqa: E402
 import bench_pptx  # noqa: E402
 import bench_preview  # noqa: E402
 
@@ -79,6 +80,7 @@ def main() -> None:
         ("Handout PDFs (issue 5)", lambda: bench_handout.run(repeats=min(repeats, 3))),
         ("briefdeck against pandoc --citeproc (issues 7, 16)", lambda: bench_pandoc.run(repeats=repeats)),
         ("The example's full build (issue 16)", lambda: bench_build.run(repeats=repeats)),
+        ("Reading a 500-page PDF (issue 11)", lambda: bench_pdf.run(50 if args.quick else 500, min(repeats, 3))),
         ("Live preview: from saving the brief to the page's update (issue 14)",
          lambda: bench_preview.run(runs=4 if args.quick else 12)),
     ]

@@ -27,7 +27,8 @@ def test_a_finding_carries_its_locator_text_tags_figures_and_speaker(index):
     (shown,) = [f for f in find_json(index.search("80,000 to 120,000 prisoners", limit=5))
                 if f["locator"] == "tip-2017-dprk:p8.s5"]
     assert list(shown) == ["locator", "source", "paragraph", "sentence", "section", "text", "tags", "figures",
-                           "speaker"]
+                           "speaker", "page"]
+    assert shown["page"] is None  # a text source has no pages
     assert (shown["source"], shown["paragraph"], shown["sentence"]) == ("tip-2017-dprk", 8, 5)
     assert shown["text"].startswith("The DPRK holds an estimated 80,000 to 120,000 prisoners")
     assert shown["figures"] == [{"text": "80,000 to 120,000", "low": 80000.0, "high": 120000.0, "unit": None}]

@@ -21,6 +21,7 @@ from briefdeck.lock import check_lock
 from briefdeck.evidence.checks import check_outline
 from briefdeck.evidence.support import SupportCheck
 from briefdeck.links import link_warnings
+from briefdeck.outline.images import picture_problems
 from briefdeck.outline.load import load_outline
 from briefdeck.outline.model import Outline
 from briefdeck.outline.resolve import Resolution, resolve_outline
@@ -100,8 +101,8 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     else:  # the preview's index, kept open between checks
         index, report = indexes(workspace, lexicon)
         resolution, noticed, checked, lock = resolve(index)
-    result = CheckResult(outline, workspace, problems=list(resolution.problems) + checked + lock.problems,
-                         resolution=resolution)
+    result = CheckResult(outline, workspace, problems=list(resolution.problems) + checked + lock.problems
+                         + picture_problems(outline, workspace.root), resolution=resolution)
     noticed += [Problem(w, severity="warning", code="source-warning") for w in report.warnings]
     result.problems[:0] = noticed
     if result.errors:

@@ -148,7 +148,8 @@ def show_command(locator: str, sources: Optional[Path], verify: bool) -> None:
         click.echo(f"{passage.locator}: {_describe(record)}")
         click.echo(f"{count} paragraphs; show one with {passage.locator}:pN")
         return
-    click.echo(f"{passage.locator}  [{paragraph.section or 'no section'}]")
+    page = f", page {paragraph.page}" if paragraph.page else ""
+    click.echo(f"{passage.locator}  [{paragraph.section or 'no section'}{page}]")
     click.echo(_describe(record))
     click.echo("")
     click.echo(textwrap.fill(passage.text, WIDTH, break_on_hyphens=False))
@@ -365,9 +366,9 @@ def describe_deck(deck) -> list[str]:
             figure = f"{point.figure} " if point.figure else ""
             markers = "".join(f"[{n}]" for n in point.footnotes)
             lines.append(f"     - {figure}{point.text} {markers}".rstrip())
-        for note in slide.footnotes:
-            quoted = f" “{note.citation.quoted}”" if note.citation.quoted else ""
-            lines.append(f"       [{note.number}] {note.citation.locator}{quoted}")
+        for note, cited in ((note, cited) for note in slide.footnotes for cited in note.cited):
+            quoted = f" “{cited.quoted}”" if cited.quoted else ""
+            lines.append(f"       [{note.number}] {cited.locator}{quoted}")
     return lines
 
 

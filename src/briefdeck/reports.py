@@ -23,6 +23,7 @@ def finding_json(finding) -> dict:
         "tags": list(finding.tags),
         "figures": [g.to_json() for g in finding.figures],
         "speaker": finding.speaker,
+        "page": finding.page,
     }
 
 
@@ -73,7 +74,9 @@ def deck_json(deck) -> dict:
                         "unsourced": p.unsourced} for p in s.points],
             "footnotes": [{"number": f.number, "handout_number": f.handout_number, "locator": f.citation.locator,
                            "source": f.citation.source_id, "quoted": f.citation.quoted,
-                           "speaker": f.citation.speaker} for f in s.footnotes],
+                           "speaker": f.citation.speaker, "page": f.citation.page,
+                           "passages": [{"locator": c.locator, "quoted": c.quoted} for c in f.cited]}
+                          for f in s.footnotes],
         } for s in deck.slides],
         "bibliography": [r.id for r in deck.bibliography],
     }

@@ -52,7 +52,8 @@ def test_check_json_has_the_documented_shape(project, cli):
     assert slide["points"][0]["footnotes"] == [1]
     assert slide["footnotes"][0] == {"number": 1, "handout_number": 1, "locator": "tip-2017-dprk:p1.s1",
                                      "source": "tip-2017-dprk", "quoted": "the DPRK remained on Tier 3",
-                                     "speaker": None}
+                                     "speaker": None, "page": None, "passages": [
+                                         {"locator": "tip-2017-dprk:p1.s1", "quoted": "the DPRK remained on Tier 3"}]}
 
 
 def test_check_json_reports_problems_with_their_place(project, cli):

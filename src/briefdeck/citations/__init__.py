@@ -19,10 +19,12 @@ The rules each style follows are listed at the top of `chicago.py` and
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterable, Protocol
 
 from briefdeck.citations.apa import Apa
 from briefdeck.citations.chicago import ChicagoNote
+from briefdeck.citations.csl import CslStyle
 from briefdeck.citations.text import Formatted, Span, plain, to_html
 from briefdeck.errors import BriefdeckError, Problem, choices_hint
 from briefdeck.sources.model import Citation, SourceRecord
@@ -72,7 +74,9 @@ _STYLES: dict[str, CitationStyle] = {"chicago-note": ChicagoNote(), "apa": Apa()
 
 
 def get_style(name: str) -> CitationStyle:
-    """The style called ``name`` (one of `STYLES`); an unknown name is a BriefdeckError."""
+    """The style called ``name`` (one of `STYLES`, or the path of a CSL file); an unknown name is a BriefdeckError."""
+    if isinstance(name, str) and name.endswith(".csl"):
+        return CslStyle(Path(name))  # a new one per deck: it keeps that deck's words
     try:
         return _STYLES[name]
     except (KeyError, TypeError):

@@ -45,7 +45,8 @@ from briefdeck.citations.compose import Line, concat, join
 from briefdeck.citations.dates import year_first_date, year_only
 from briefdeck.citations.names import Name, apa_name, display_name, fold_for_sorting, initials, sort_key
 from briefdeck.citations.text import Formatted, plain
-from briefdeck.citations.work import Work, paragraph_label, short_title, speaker_of, without_article, work_of
+from briefdeck.citations.work import (Work, page_label, paragraph_label, short_title, speaker_of, without_article,
+                                      work_of)
 from briefdeck.sources.model import Citation, SourceRecord
 
 REFERENCE_AUTHOR_LIMIT = 20  # more: the first nineteen, ". . .", the last
@@ -106,8 +107,8 @@ class Apa:
         return tuple(sorted(records, key=key))
 
     def locator_label(self, citation: Citation) -> str:
-        """ "para. 8", or "" for a whole-source citation."""
-        return paragraph_label(citation, "para.")
+        """ "p. 212" for a paginated source; else "para. 8" ("paras. 3–4" merged); "" for a whole source."""
+        return page_label(citation, "p.") or paragraph_label(citation, self.name)
 
 
 def _stands_alone(work: Work) -> bool:

@@ -51,7 +51,7 @@ from briefdeck.citations.dates import long_date, year_only
 from briefdeck.citations.headline import headline_case
 from briefdeck.citations.names import and_list, display_name, fold_for_sorting, inverted_name, sort_key
 from briefdeck.citations.text import Formatted
-from briefdeck.citations.work import (Work, paragraph_label, short_title, speaker_of, without_article,
+from briefdeck.citations.work import (Work, page_label, paragraph_label, short_title, speaker_of, without_article,
                                       work_of)
 from briefdeck.sources.model import Citation, SourceRecord
 
@@ -158,8 +158,8 @@ class ChicagoNote:
         return tuple(sorted(records, key=key))
 
     def locator_label(self, citation: Citation) -> str:
-        """ "par. 8", or "" for a whole-source citation."""
-        return paragraph_label(citation, "par.")
+        """ "212" for a paginated source; else "par. 8" ("pars. 3–4" merged); "" for a whole source."""
+        return page_label(citation, "") or paragraph_label(citation, self.name)
 
 
 def _cased(work: Work) -> Work:

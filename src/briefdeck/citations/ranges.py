@@ -1,8 +1,9 @@
 """Several paragraphs or pages of one work cited at one point, merged: "pars. 3–4", "pp. 212–213".
 
 Where a point rests on neighbouring passages of one work, the note cites them
-once, as a range (the deck builder collects the numbers; this module only
-prints them). Each style's labels and inclusive-number rule:
+once, as a range: `briefdeck.deck.notes` groups them into a `MergedCitation`,
+whose paragraphs the styles print with `merge_locators`. Each style's labels
+and inclusive-number rule:
 
 - Chicago: "par." / "pars." (CMOS 17 10.43); pages without a label, as
   Chicago notes give them; inclusive numbers shortened by CMOS 17 9.61:
@@ -12,7 +13,10 @@ prints them). Each style's labels and inclusive-number rule:
 
 from __future__ import annotations
 
-from typing import Iterable
+from dataclasses import dataclass, fields
+from typing import Iterable, Sequence
+
+from briefdeck.sources.model import Citation
 
 _LABELS = {  # (style, unit) → (one, several)
     ("chicago-note", "paragraph"): ("par.", "pars."),
@@ -21,6 +25,33 @@ _LABELS = {  # (style, unit) → (one, several)
     ("apa", "page"): ("p.", "pp."),
 }
 _SHORTENED = frozenset({"chicago-note"})
+
+
+@dataclass(frozen=True)
+class MergedCitation(Citation):
+    """A citation of several paragraphs of one work, made for one point that cites them all.
+
+    It keeps the first passage's locator and words (the deck keeps every
+    passage's for the speaker notes); ``paragraphs`` are what the note prints.
+    """
+
+    paragraphs: tuple[int, ...] = ()
+
+
+def merged_citation(passages: Sequence[Citation]) -> Citation:
+    """One citation for passages of one work: the passage itself when there is one."""
+    first = passages[0]
+    if len(passages) == 1:
+        return first
+    numbers = tuple(sorted({n for c in passages for n in cited_paragraphs(c)}))
+    return MergedCitation(**{f.name: getattr(first, f.name) for f in fields(Citation)}, paragraphs=numbers)
+
+
+def cited_paragraphs(citation: Citation) -> tuple[int, ...]:
+    """The paragraph numbers a note prints for ``citation``: () for a whole source."""
+    if isinstance(citation, MergedCitation):
+        return citation.paragraphs
+    return () if citation.paragraph is None else (citation.paragraph,)
 
 
 def merge_locators(numbers: Iterable[int], style: str, unit: str = "paragraph") -> str:

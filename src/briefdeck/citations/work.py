@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from briefdeck.citations.dates import Date, parse_date
 from briefdeck.citations.names import Name, display_name, is_east_asian
+from briefdeck.citations.ranges import cited_paragraphs, merge_locators
 from briefdeck.citations.typography import curly, en_dash_ranges, fold_whitespace
 from briefdeck.errors import BriefdeckError, Problem
 from briefdeck.sources.model import Citation, SourceRecord
@@ -124,15 +125,20 @@ def edition_label(edition: str) -> str:
     return f"{value}{ending} ed."
 
 
-def paragraph_label(citation: Citation, abbreviation: str) -> str:
-    """ "par. 8" (Chicago) or "para. 8" (APA); "" for a whole-source citation.
+def paragraph_label(citation: Citation, style: str) -> str:
+    """ "par. 8" (Chicago) or "para. 8" (APA), "pars. 3–4" for a merged citation; "" for a whole source.
 
     A sentence locator cites its paragraph: readers find paragraphs, not
     sentence numbers.
     """
-    if citation.paragraph is None:
+    return merge_locators(cited_paragraphs(citation), style)
+
+
+def page_label(citation: Citation, abbreviation: str) -> str:
+    """ "212" (Chicago) or "p. 212" (APA) for a paragraph of a paginated source; "" otherwise."""
+    if citation.paragraph is None or not citation.page:
         return ""
-    return f"{abbreviation} {citation.paragraph}"
+    return f"{abbreviation} {citation.page}".strip()
 
 
 def speaker_of(citation: Citation) -> str:

@@ -3,20 +3,24 @@
 Footnotes are numbered and worded as the slides are built, by
 `briefdeck.deck.notes`. Here the audience's choices apply: slides and points for other
 audiences are left out, points whose evidence carries an omitted tag are
-dropped, per-audience text is chosen, the content note is added. A number in
-a point's text that its evidence does not state is reported here, because the
-text differs per audience.
+dropped, per-audience text is chosen, the content note is added. A slide
+title another slide of the audience has is reported here (screen readers find
+slides by their titles); the evidence checks are `briefdeck.evidence`'s.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefdeck.citations.work import author_names
-from briefdeck.deck.model import Audience, Deck, Point, Slide
+from briefdeck.deck.charts import make_chart
+from briefdeck.deck.model import Audience, Deck, Picture, Point, Slide
 from briefdeck.deck.notes import Notebook, SlideNotes
 from briefdeck.errors import Problem
 from briefdeck.evidence.cited import pull_quote_credit
 from briefdeck.findings.figures import parse_figures
-from briefdeck.outline.model import AudienceSpec, Outline, PointSpec, SlideSpec
+from briefdeck.outline.images import FORMATS, picture_header
+from briefdeck.outline.model import AudienceSpec, ImageSpec, Outline, PointSpec, SlideSpec
 from briefdeck.outline.resolve import Resolution
 
 CONTENT_NOTE_TITLE = "Content note"
@@ -31,21 +35,14 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
     spec = outline.audience(audience_key)
     if spec is None:
         raise KeyError(audience_key)
-    builder = _Builder(outline, resolution, _audience(spec))
-    slides = [Slide("title", outline.title, subtitle=outline.subtitle)]
-    if spec.content_note:
-        slides.append(Slide("content-note", CONTENT_NOTE_TITLE, points=(Point(spec.content_note),)))
-    section = None
-    for slide_spec in outline.slides:
-        if not slide_spec.shown_to(audience_key):
-            continue
-        if slide_spec.kind == "section":
-            section = slide_spec.title_for(audience_key) or ""
-            slides.append(Slide("section", section, notes=slide_spec.notes))
-            continue
-        slide = builder.slide(slide_spec, section)
-        if slide is not None:
-            slides.append(slide)
+    # A first pass, without words, finds what this audience's deck cites, so that year letters
+    # (2019a, 2019b) are given among those works (and a CSL style words all notes in one run).
+    style = outline.citations.style
+    first = _Builder(outline, resolution, _audience(spec), Notebook(style, worded=False))
+    first.slides()
+    book = Notebook(style, first.book.bibliography, citing=first.book.citations)
+    builder = _Builder(outline, resolution, _audience(spec), book)
+    slides = builder.slides()
     slides.append(Slide("sources", SOURCES_TITLE))
     deck = Deck(
         name=outline.name,
@@ -60,6 +57,7 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
         style=outline.citations.style,
         on_slides=outline.citations.on_slides,
         summary=outline.summary,
+        language=outline.lang,
     )
     return deck, builder.problems
 
@@ -70,13 +68,34 @@ def _audience(spec: AudienceSpec) -> Audience:
 
 
 class _Builder:
-    def __init__(self, outline: Outline, resolution: Resolution, audience: Audience):
+    def __init__(self, outline: Outline, resolution: Resolution, audience: Audience, book: Notebook):
         self.outline = outline
         self.resolution = resolution
         self.audience = audience
         self.omit = set(audience.omit_tags)
-        self.book = Notebook(outline.citations.style)
+        self.book = book
         self.problems: list[Problem] = []
+        self.titles: dict[str, int | None] = {}  # slide title -> line of its first slide
+
+    def slides(self) -> list[Slide]:
+        """The deck's slides from the title slide to the content, without the closing sources slide."""
+        outline, key = self.outline, self.audience.key
+        slides = [Slide("title", outline.title, subtitle=outline.subtitle)]
+        if self.audience.content_note:
+            slides.append(Slide("content-note", CONTENT_NOTE_TITLE, points=(Point(self.audience.content_note),)))
+        section = None
+        for slide_spec in outline.slides:
+            if not slide_spec.shown_to(key):
+                continue
+            if slide_spec.kind == "section":
+                section = slide_spec.title_for(key) or ""
+                slides.append(Slide("section", section, notes=slide_spec.notes))
+                continue
+            slide = self.slide(slide_spec, section)
+            if slide is not None:
+                self.check_unique_title(slide, slide_spec)
+                slides.append(slide)
+        return slides
 
     def slide(self, spec: SlideSpec, section: str | None) -> Slide | None:
         notes = self.book.slide()
@@ -94,8 +113,13 @@ class _Builder:
             first = spec.points[0].evidence[:1]
             subtitle = spec.speaker or (pull_quote_credit(self.resolution.evidence[first[0]]) if first
                                         else self._attribution(notes))
-        return Slide(kind=spec.kind, title=spec.title_for(self.audience.key) or "", points=tuple(points),
-                     footnotes=tuple(notes.footnotes), notes=spec.notes, subtitle=subtitle, section=section)
+        title = spec.title_for(self.audience.key) or ""
+        picture = None if spec.image is None else _picture(spec.image, Path(self.outline.path).parent)
+        chart = None
+        if spec.chart is not None:
+            chart = make_chart(spec.chart, title, points)
+        return Slide(kind=spec.kind, title=title, points=tuple(points), footnotes=tuple(notes.footnotes),
+                     notes=spec.notes, subtitle=subtitle, section=section, chart=chart, picture=picture)
 
     def point(self, spec: PointSpec, slide: SlideSpec, notes: SlideNotes) -> Point | None:
         if not spec.shown_to(self.audience.key):
@@ -105,6 +129,10 @@ class _Builder:
         if self.omit.intersection(tags):
             return None
         text = spec.text_for(self.audience.key)
+        if spec.datum is not None:  # a chart's point: its label, and its value as written
+            markers = notes.cite_all(e.citation for e in evidence)
+            return Point(spec.datum.label, markers, figure=spec.datum.value_text, tags=tags,
+                         unsourced=spec.unsourced)
         if text is None:
             text = evidence[0].citation.quoted if evidence else ""
         markers = notes.cite_all(e.citation for e in evidence)
@@ -121,6 +149,16 @@ class _Builder:
                 break
         return points
 
+    def check_unique_title(self, slide: Slide, spec: SlideSpec) -> None:
+        """Warn of a title another slide has: screen-reader users find slides by their titles."""
+        line = self.titles.setdefault(slide.title, spec.location.line)
+        if line != spec.location.line:
+            self.problems.append(Problem(
+                f"the slide title '{slide.title}' (audience '{self.audience.key}') is also the title of the slide "
+                f"at line {line}", spec.location,
+                "give each slide its own title: screen readers list slides by title", severity="warning",
+                code="duplicate-title"))
+
     def _attribution(self, notes: SlideNotes) -> str | None:
         if not notes.footnotes:
             return None
@@ -128,6 +166,13 @@ class _Builder:
         if citation.speaker:
             return citation.speaker
         return author_names(citation.record) or citation.record.title
+
+
+def _picture(spec: ImageSpec, base: Path) -> Picture:
+    """The picture of an image slide (its file was checked with the brief: `picture_problems`)."""
+    path = base / spec.path
+    kind, width, height = picture_header(path)
+    return Picture(path, FORMATS[kind], width, height, spec.alt, spec.decorative)
 
 
 def _shaped(point: Point, kind: str) -> Point:

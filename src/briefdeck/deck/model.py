@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefdeck.citations.text import Formatted
 from briefdeck.sources.model import Citation, SourceRecord
 
-SLIDE_KINDS = ("title", "content-note", "section", "bullets", "figures", "quote", "questions", "sources")
+SLIDE_KINDS = ("title", "content-note", "section", "bullets", "figures", "quote", "questions", "chart", "image",
+               "sources")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,10 @@ class Footnote:
     ``band`` is the short note (slide band, end notes); ``handout`` the
     handout's note (Chicago: full when ``first``, short after; an author-date
     style: the in-text parenthetical); ``full`` the speaker notes' full note.
+
+    A point that cites several paragraphs of one work has one note for them
+    ("pars. 3–4"): ``citation`` is then a `MergedCitation` and ``passages``
+    holds each passage cited, with its locator and words; otherwise ().
     """
 
     number: int
@@ -39,6 +45,12 @@ class Footnote:
     band: Formatted
     handout: Formatted
     full: Formatted
+    passages: tuple[Citation, ...] = ()
+
+    @property
+    def cited(self) -> tuple[Citation, ...]:
+        """Every passage the note cites, each with its own locator and quoted words."""
+        return self.passages or (self.citation,)
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,37 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart slide's chart. Its data are the slide's points: each point's ``text`` is a category,
+    its ``figure`` the value as the brief writes it ("2.6 million"), and ``values`` the numbers.
+
+    ``alt`` is the text alternative: the author's, or one generated from the data.
+    """
+
+    type: str  # bar | column | line
+    values: tuple[float, ...]
+    alt: str
+    x_label: str | None = None
+    y_label: str | None = None
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image slide's picture: a PNG or JPEG file checked when the brief was checked.
+
+    ``alt`` is its text alternative, None when ``decorative``; ``width`` and
+    ``height`` are in pixels (the renderers keep the aspect).
+    """
+
+    path: Path
+    mime: str
+    width: int
+    height: int
+    alt: str | None
+    decorative: bool = False
+
+
+@dataclass(frozen=True)
 class Slide:
     """One slide as the author meant it; renderers may continue it over several.
 
@@ -76,6 +119,8 @@ class Slide:
     notes: str = ""
     subtitle: str | None = None
     section: str | None = None
+    chart: Chart | None = None  # a chart slide's chart
+    picture: Picture | None = None  # an image slide's picture (its one point, if any, is the credit)
 
     def footnote(self, number: int) -> Footnote:
         return next(f for f in self.footnotes if f.number == number)
@@ -124,6 +169,7 @@ class Deck:
     on_slides: str = "footnote"
     summary: str | None = None  # the memo's bottom line up front, if the brief gives one
     date_text: str | None = None  # the date as the brief writes it, when it is not a YYYY-MM-DD date
+    language: str | None = None  # the brief's language tag; None: the layout's
 
     @property
     def footnotes(self) -> tuple[Footnote, ...]:

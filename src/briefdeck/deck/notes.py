@@ -15,7 +15,14 @@ Words, chosen here through the deck's citation style so that `check`, the
   or for an author-date style (APA) the parenthetical that stands in the text;
 - `Footnote.full`: the full note of the speaker notes (`speaker_entry`);
 - `band_lines`: one band line per distinct note ("1–3 King, “…,” par. 2.");
+  a point citing several paragraphs of one work has one note ("pars. 3–4"),
+  whose speaker notes keep each passage's locator and words;
 - `References`: the bibliography, sorted and formatted by the style.
+
+Year letters (APA's 2019a, 2019b) are given among the works the deck cites,
+before any note is worded: the deck builder numbers the deck once without
+words to learn them, and passes them to `Notebook`. A CSL style (pandoc's
+citeproc) is given every citation of that first pass, to word them in one run.
 
 Renderers choose only which of a slide's footnotes a page carries (those its
 points call, and on the first page the ones no point calls).
@@ -27,8 +34,11 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from briefdeck.citations import get_style
+from briefdeck.citations.csl import CslStyle
+from briefdeck.citations.ranges import merged_citation
 from briefdeck.citations.text import Formatted, plain
 from briefdeck.citations.typography import quoted
+from briefdeck.citations.year_letters import with_year_letters
 from briefdeck.deck.model import Footnote, References, Slide
 from briefdeck.sources.model import Citation, SourceRecord
 
@@ -45,10 +55,24 @@ class BandLine:
 class Notebook:
     """Numbers the notes of one deck as it is built, slide after slide, in deck order."""
 
-    def __init__(self, style: str):
+    def __init__(self, style: str, cited: Iterable[SourceRecord] = (), *, citing: Sequence[Citation] = (),
+                 worded: bool = True):
+        """``cited``: the records of the sources the deck will cite (for year letters); ``citing``: the
+        citations it will word, in handout order (for a CSL style). ``worded=False`` numbers notes
+        without words, for a first pass that learns both (`citations`, `bibliography`).
+        """
         self.style = get_style(style)
+        self.worded = worded
         self.handout_number = 0
+        self.citations: list[Citation] = []  # each note's citation, in handout order
         self._cited: dict[str, SourceRecord] = {}  # in order of first citation
+        cited = {r.id: r for r in cited}.values()
+        if isinstance(self.style, CslStyle):
+            self._lettered = {}  # citeproc gives its own letters
+            if worded:
+                self.style.prepare(citing, cited)
+        else:
+            self._lettered = {r.id: r for r in with_year_letters(cited, self.style)}
 
     def slide(self) -> "SlideNotes":
         """The notes of the next slide (start one per authored slide, in deck order)."""
@@ -64,14 +88,24 @@ class Notebook:
         entries = tuple(style.bibliography_entry(r) for r in style.sort_bibliography(self.bibliography))
         return References(style.bibliography_heading, entries, bool(style.author_date))
 
-    def _footnote(self, number: int, citation: Citation) -> Footnote:
+    def _footnote(self, number: int, passages: tuple[Citation, ...]) -> Footnote:
+        passages = tuple(self._with_letter(c) for c in passages)
+        citation = merged_citation(passages)
         self.handout_number += 1
         first = citation.source_id not in self._cited
         self._cited.setdefault(citation.source_id, citation.record)
+        self.citations.append(citation)
+        passages = passages if len(passages) > 1 else ()
+        if not self.worded:
+            return Footnote(number, self.handout_number, citation, first, (), (), (), passages)
         style = self.style
         handout = style.in_text(citation) if style.author_date else style.note(citation, first=first)
         return Footnote(number, self.handout_number, citation, first, band=style.short_note(citation),
-                        handout=handout, full=style.full_note(citation))
+                        handout=handout, full=style.full_note(citation), passages=passages)
+
+    def _with_letter(self, citation: Citation) -> Citation:
+        record = self._lettered.get(citation.source_id)
+        return citation if record is None or record.csl == citation.record.csl else replace(citation, record=record)
 
 
 class SlideNotes:
@@ -80,19 +114,26 @@ class SlideNotes:
     def __init__(self, book: Notebook):
         self._book = book
         self._notes: list[Footnote] = []
-        self._numbers: dict[tuple[str, str], int] = {}
+        self._numbers: dict[tuple[tuple[str, str], ...], int] = {}
 
     def cite(self, citation: Citation) -> int:
         """The marker number of ``citation`` on this slide (the same passage cited again keeps its number)."""
-        key = (citation.locator, citation.quoted)
+        return self.cite_passages((citation,))
+
+    def cite_passages(self, passages: tuple[Citation, ...]) -> int:
+        """The marker number of one note citing ``passages`` (several paragraphs of one work, or one passage)."""
+        key = tuple(sorted((c.locator, c.quoted) for c in passages))  # the same passages in any order
         if key not in self._numbers:
             self._numbers[key] = len(self._notes) + 1
-            self._notes.append(self._book._footnote(self._numbers[key], citation))
+            self._notes.append(self._book._footnote(self._numbers[key], passages))
         return self._numbers[key]
 
     def cite_all(self, citations: Iterable[Citation]) -> tuple[int, ...]:
-        """The markers of one point: each number once, in the order first called."""
-        return tuple(dict.fromkeys(self.cite(c) for c in citations))
+        """The markers of one point: each number once, in the order first called.
+
+        Two or more paragraphs of one work share one note ("pars. 3–4").
+        """
+        return tuple(dict.fromkeys(self.cite_passages(group) for group in _notes_of_point(citations)))
 
     @property
     def footnotes(self) -> tuple[Footnote, ...]:
@@ -105,18 +146,24 @@ def renumbered(slides: Sequence[Slide], style: str) -> tuple[tuple[Slide, ...], 
     For decks put together from slides rather than built from a brief: each
     point keeps what it cites, a footnote no point calls stays on its slide.
     """
-    book = Notebook(style)
+    first = Notebook(style, worded=False)
+    _renumbered(slides, first)
+    book = Notebook(style, first.bibliography, citing=first.citations)
+    return _renumbered(slides, book), book
+
+
+def _renumbered(slides: Sequence[Slide], book: Notebook) -> tuple[Slide, ...]:
     out = []
     for slide in slides:
         notes = book.slide()
-        points = tuple(replace(p, footnotes=notes.cite_all(slide.footnote(n).citation for n in p.footnotes))
+        points = tuple(replace(p, footnotes=notes.cite_all(c for n in p.footnotes for c in slide.footnote(n).cited))
                        for p in slide.points)
         called = {n for p in slide.points for n in p.footnotes}
         for footnote in slide.footnotes:
             if footnote.number not in called:
-                notes.cite(footnote.citation)
+                notes.cite_passages(footnote.cited)
         out.append(replace(slide, points=points, footnotes=notes.footnotes))
-    return tuple(out), book
+    return tuple(out)
 
 
 def band_lines(footnotes: Iterable[Footnote]) -> tuple[BandLine, ...]:
@@ -133,12 +180,12 @@ def band_lines(footnotes: Iterable[Footnote]) -> tuple[BandLine, ...]:
 
 
 def speaker_entry(footnote: Footnote) -> tuple[str, ...]:
-    """The speaker notes' lines for one footnote: "[n] full note", the quoted words, the locator."""
-    citation = footnote.citation
+    """The speaker notes' lines for one footnote: "[n] full note", then each passage's quoted words and locator."""
     lines = [f"[{footnote.number}] {_folded(plain(footnote.full))}"]
-    if citation.quoted:
-        lines.append(f"Quoted: {quoted(_folded(citation.quoted))}")
-    lines.append(f"Locator: {citation.locator}")
+    for citation in footnote.cited:
+        if citation.quoted:
+            lines.append(f"Quoted: {quoted(_folded(citation.quoted))}")
+        lines.append(f"Locator: {citation.locator}")
     return tuple(lines)
 
 
@@ -152,6 +199,32 @@ def marker_label(numbers: Iterable[int]) -> str:
             runs.append([n])
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" if len(r) > 2 else f"{r[0]}, {r[1]}"
                      for r in runs)
+
+
+def _notes_of_point(citations: Iterable[Citation]) -> list[tuple[Citation, ...]]:
+    """One point's citations grouped into notes, in the order first cited.
+
+    Passages of one work (relayed by the same speaker, if any) that lie in
+    neighbouring paragraphs (3 and 4; 3, 4 and 5) share a note; any other
+    citation, a whole-source one included, has a note of its own.
+    """
+    citations = list({(c.locator, c.quoted): c for c in citations}.values())
+    works: dict[tuple, list[Citation]] = {}
+    for c in citations:
+        if c.paragraph is not None:
+            works.setdefault((c.source_id, c.speaker), []).append(c)
+    run_of: dict[tuple[str, str], tuple] = {}  # (locator, quoted) → (work, first paragraph of its run)
+    for work, cited in works.items():
+        starts: dict[int, int] = {}
+        for n in sorted({c.paragraph for c in cited}):
+            starts[n] = starts.get(n - 1, n)
+        for c in cited:
+            if sum(1 for start in starts.values() if start == starts[c.paragraph]) > 1:
+                run_of[c.locator, c.quoted] = (work, starts[c.paragraph])
+    notes: dict[tuple, list[Citation]] = {}
+    for c in citations:
+        notes.setdefault(run_of.get((c.locator, c.quoted), ("passage", c.locator, c.quoted)), []).append(c)
+    return [tuple(passages) for passages in notes.values()]
 
 
 def _folded(text: str) -> str:

@@ -4,14 +4,16 @@
 when some of it failed: a quote that is not found no longer hides the other
 points' problems. Each distinct text of a point (the default and each
 audience's own) is checked once against the point's evidence; a point whose
-evidence did not all resolve is left to the resolver's error.
+evidence did not all resolve is left to the resolver's error. A chart point's
+value is checked as a number of a point's text is, and reported at its line.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
-from briefdeck.errors import Problem
+from briefdeck.errors import Location, Problem
 from briefdeck.evidence.attribution import check_attribution, check_speaker
 from briefdeck.evidence.cited import Cited, read_cited
 from briefdeck.evidence.identifiers import check_identifiers
@@ -56,6 +58,10 @@ def check_outline(outline: Outline, resolution: Resolution,
             cited = point_evidence(point, resolution)
             if not cited:
                 continue
+            if point.datum is not None:  # "value: 2.5 million" cited to "2.6 million"
+                issues = [replace(i, message=f"the chart's value of '{point.datum.label}': {i.message}")
+                          for i in check_units(point.datum.value_text, cited)]
+                problems += _problems(issues, point, [], len(outline.audiences), at=point.datum.location)
             if slide.kind == "quote" and slide.speaker:
                 problems += _problems(check_speaker(slide.speaker, cited[0]), point, [], len(outline.audiences))
             texts = point_texts(outline, slide, point)
@@ -67,10 +73,11 @@ def check_outline(outline: Outline, resolution: Resolution,
     return problems
 
 
-def _problems(issues: list[Issue], point: PointSpec, audiences: list[str], total: int) -> list[Problem]:
+def _problems(issues: list[Issue], point: PointSpec, audiences: list[str], total: int, *,
+              at: Location | None = None) -> list[Problem]:
     out = []
     for issue in issues:
-        location = point.location if issue.evidence is None else point.evidence[issue.evidence].location
+        location = at or (point.location if issue.evidence is None else point.evidence[issue.evidence].location)
         message = issue.message
         if audiences and len(audiences) < total:
             message += f" (text for audience {', '.join(repr(a) for a in audiences)})"

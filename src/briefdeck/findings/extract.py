@@ -33,5 +33,6 @@ def source_to_findings(source: Source, lexicon: Lexicon) -> list[Finding]:
                 tags=tuple(sorted(tags)),
                 figures=parse_figures(sentence.text),
                 speaker=speaker,
+                page=sentence.page,
             ))
     return findings

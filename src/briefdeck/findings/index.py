@@ -41,6 +41,7 @@ class StoredParagraph:
     text: str
     start: int
     end: int
+    page: str | None = None  # the page label, for paginated sources
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,12 @@ class FindingsIndex:
                                (source, paragraph)).fetchone()[0]
 
     def paragraph(self, source: str, number: int) -> StoredParagraph | None:
-        row = self.db.execute("SELECT source, number, section, text, start, \"end\" FROM paragraphs "
+        row = self.db.execute("SELECT source, number, section, text, start, \"end\", page FROM paragraphs "
                               "WHERE source = ? AND number = ?", (source, number)).fetchone()
         return StoredParagraph(*row) if row else None
 
     def paragraphs(self, source: str) -> list[StoredParagraph]:
-        rows = self.db.execute("SELECT source, number, section, text, start, \"end\" FROM paragraphs "
+        rows = self.db.execute("SELECT source, number, section, text, start, \"end\", page FROM paragraphs "
                                "WHERE source = ? ORDER BY number", (source,))
         return [StoredParagraph(*row) for row in rows]
 
@@ -164,7 +165,7 @@ class FindingsIndex:
         rank = dict(hits)
         rows = self.db.execute(
             "SELECT f.id, files.ord, f.source, f.paragraph, f.sentence, f.section, f.text, f.tags, f.figures, "
-            f"f.speaker FROM findings f JOIN files ON files.source = f.source WHERE f.id IN "
+            f"f.speaker, f.page FROM findings f JOIN files ON files.source = f.source WHERE f.id IN "
             f"({','.join('?' * len(rank))})", list(rank)).fetchall()
         rows.sort(key=lambda r: (rank[r[0]], r[1], r[3], r[4]))
         return [_finding(r[2:]) for r in rows[:limit]]
@@ -195,7 +196,7 @@ class FindingsIndex:
         if sources:
             match = f"({match}) AND source : (" + " OR ".join(source_token(s) for s in sources) + ")"
         # CROSS JOIN keeps SQLite from probing the full-text table once per paragraph.
-        sql = ("SELECT p.source, p.number, p.section, p.text, p.start, p.\"end\" FROM paragraphs_fts "
+        sql = ("SELECT p.source, p.number, p.section, p.text, p.start, p.\"end\", p.page FROM paragraphs_fts "
                "CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid CROSS JOIN files ON files.source = p.source "
                "WHERE paragraphs_fts MATCH ?")
         args.append(match)
@@ -251,13 +252,14 @@ class FindingsIndex:
             self.db.execute("UPDATE files SET stamp = '' WHERE source = ?", (source,))
         if paragraph is None:
             return None
-        return StoredParagraph(source, number, paragraph.section, paragraph.text, paragraph.start, paragraph.end)
+        return StoredParagraph(source, number, paragraph.section, paragraph.text, paragraph.start, paragraph.end,
+                               paragraph.page)
 
     def close(self) -> None:
         self.db.close()
 
 
-_FINDING_SELECT = "SELECT source, paragraph, sentence, section, text, tags, figures, speaker FROM findings"
+_FINDING_SELECT = "SELECT source, paragraph, sentence, section, text, tags, figures, speaker, page FROM findings"
 
 
 def _json(text):
@@ -269,10 +271,10 @@ def _json(text):
 
 
 def _finding(row) -> Finding:
-    source, paragraph, sentence, section, text, tags, figures, speaker = row
+    source, paragraph, sentence, section, text, tags, figures, speaker, page = row
     try:
         return Finding(source, paragraph, sentence, section, text, tuple(_json(tags)),
-                       tuple(Figure(**g) for g in _json(figures)), speaker)
+                       tuple(Figure(**g) for g in _json(figures)), speaker, page)
     except TypeError as exc:
         raise IndexDamaged(f"a stored finding does not parse ({exc})") from None
 

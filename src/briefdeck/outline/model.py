@@ -18,8 +18,9 @@ from briefdeck.errors import Location
 
 # The slide kinds an author can write; the title, content-note and sources
 # slides of `briefdeck.deck.model.SLIDE_KINDS` are made by briefdeck itself.
-BRIEF_SLIDE_KINDS = ("bullets", "section", "figures", "quote", "questions")
+BRIEF_SLIDE_KINDS = ("bullets", "section", "figures", "quote", "questions", "chart", "image")
 DEFAULT_SLIDE_KIND = "bullets"
+CHART_TYPES = ("bar", "column", "line")  # a chart slide's ``chart:``
 CITATION_STYLES = ("chicago-note", "apa")
 ON_SLIDES = PLACEMENTS = ("footnote", "end", "notes")  # where a deck shows its notes
 HANDOUTS = HANDOUT_KINDS = ("reading", "memo", "slides")
@@ -97,6 +98,43 @@ class EvidenceSpec:
 
 
 @dataclass(frozen=True)
+class DatumSpec:
+    """A chart point's category and value, as written (`briefdeck.outline.charts`).
+
+    ``value`` is the number ``value_text`` states ("2.6 million": 2600000.0);
+    ``location`` is where the value is written, for a number its evidence
+    does not state.
+    """
+
+    label: str
+    value: float
+    value_text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart slide's chart: ``type`` is bar, column or line; ``alt`` the author's text alternative."""
+
+    type: str
+    x_label: str | None
+    y_label: str | None
+    alt: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class ImageSpec:
+    """An image slide's picture (`briefdeck.outline.images`): ``path`` as written, relative to the
+    brief's folder; ``alt`` None only when ``decorative``; ``location`` is where ``image:`` is."""
+
+    path: str
+    alt: str | None
+    decorative: bool
+    location: Location
+
+
+@dataclass(frozen=True)
 class PointSpec:
     """A bullet, figure, quote or question as written.
 
@@ -111,6 +149,7 @@ class PointSpec:
     unsourced: bool
     audiences: tuple[str, ...] | None
     location: Location
+    datum: DatumSpec | None = None  # a chart slide's point: its label and value
 
     def text_for(self, audience: str) -> str | None:
         """The text this audience reads: its own, else the default; None without text."""
@@ -153,6 +192,8 @@ class SlideSpec:
     audiences: tuple[str, ...] | None
     location: Location
     speaker: str | None = None
+    chart: ChartSpec | None = None  # a chart slide's chart (its points carry the data)
+    image: ImageSpec | None = None  # an image slide's picture (its one point, if any, is the credit)
 
     def title_for(self, audience: str) -> str | None:
         return self.title.for_audience(audience) if self.title is not None else None
@@ -175,7 +216,7 @@ class AudienceSpec:
 
 @dataclass(frozen=True)
 class CitationsSpec:
-    style: str = "chicago-note"  # one of CITATION_STYLES
+    style: str = "chicago-note"  # one of CITATION_STYLES, or the path of a CSL file
     on_slides: str = "footnote"  # one of ON_SLIDES
 
 
@@ -205,6 +246,7 @@ class Outline:
     date_text: str | None = None
     implicit_audience: bool = False
     layout_location: Location | None = None  # the brief's 'layout:' line, when written
+    lang: str | None = None  # the brief's language tag (read_values.py); None: the layout's
 
     @property
     def name(self) -> str:

@@ -10,13 +10,16 @@ that see it. Every problem is recorded; nothing raises.
 from __future__ import annotations
 
 import re
+
 from briefdeck.errors import Location
+from briefdeck.outline.charts import chart_datum, chart_spec
 from briefdeck.outline.fields import AUDIENCE, CITATIONS, EVIDENCE, EVIDENCE_KEYS, SELECT, SLIDE, SLIDES, TOP
 from briefdeck.outline.model import (
     BRIEF_SLIDE_KINDS, DEFAULT_SLIDE_KIND, DEFAULT_TEXT_KEY, IMPLICIT_AUDIENCE_KEY, IMPLICIT_AUDIENCE_LABEL,
     SELECT_LIMIT_DEFAULT, AudienceSpec, CitationsSpec, EvidenceSpec, Outline, PerAudienceText, PointSpec,
     SelectSpec, SlideSpec,
 )
+from briefdeck.outline.images import image_spec
 from briefdeck.outline.read_values import ValueReader, is_empty, quoted
 from briefdeck.sources.locators import parse_locator
 from briefdeck.yamlfile import MapNode, Node, ScalarNode, SeqNode, describe, shorten
@@ -46,7 +49,8 @@ class BriefReader(ValueReader):
                        sources=values.get("sources"), layout=values.get("layout") or "default",
                        citations=citations, audiences=audiences, slides=slides, summary=values.get("summary"),
                        location=root.location, date_text=date_text, implicit_audience=implicit,
-                       layout_location=fields["layout"].location if "layout" in fields else None)
+                       layout_location=fields["layout"].location if "layout" in fields else None,
+                       lang=values.get("lang"))
 
     def citations(self, node: Node | None) -> CitationsSpec | None:
         if node is None or is_empty(node):
@@ -125,7 +129,7 @@ class BriefReader(ValueReader):
                             f"write '- title: {example}', or '- section: {example}' for a section slide")
             return None
         kind = self.slide_kind(node)
-        place = f"a {kind} slide" if kind else "a slide"
+        place = SLIDES[kind].name if kind else SLIDE.name
         allowed = SLIDES[kind].keys if kind else SLIDE.keys
         fields = self.fields(node, place, allowed=allowed)
         if kind == "section" and "section" in fields and "title" in fields:
@@ -144,8 +148,13 @@ class BriefReader(ValueReader):
         points: tuple[PointSpec, ...] = ()
         questions: tuple[PointSpec, ...] = ()
         select = self.select(fields["select"]) if "select" in fields else None
-        speaker = None
-        if kind in ("bullets", "figures"):
+        speaker = chart = image = None
+        if kind == "chart":  # outline/charts.py
+            points = self.point_list(fields.get("points"), kind, audiences)
+            chart = chart_spec(self, fields, node, points)
+        elif kind == "image":  # outline/images.py
+            image, points = image_spec(self, fields, node, audiences)
+        elif kind in ("bullets", "figures"):
             points = self.point_list(fields.get("points"), kind, audiences)
             if "select" not in fields and "points" not in fields and not self.misspelt(node, "points", "select"):
                 self.error(f"a {kind} slide needs points: or select:", node.location,
@@ -162,7 +171,8 @@ class BriefReader(ValueReader):
                 self.question_list(fields["questions"], node, audiences)
             return None
         return SlideSpec(kind=kind, title=title, points=points, select=select, questions=questions,
-                         notes=notes, audiences=audiences, location=node.location, speaker=speaker)
+                         notes=notes, audiences=audiences, location=node.location, speaker=speaker, chart=chart,
+                         image=image)
 
     def slide_kind(self, node: MapNode) -> str | None:
         raw = {key.value: value for key, value in node.pairs}
@@ -259,6 +269,7 @@ class BriefReader(ValueReader):
             self.error(NO_EVIDENCE, node.location,
                        "'quote: …' gives words of a source, 'source: SOURCE:pN' a passage it paraphrases, "
                        "'finding: SOURCE:pN.sM' a sentence", code="point-no-evidence")
+        datum = chart_datum(self, fields, node, slide_kind)  # outline/charts.py
         text = None
         if "text" in fields:
             text = self.per_audience_text(fields["text"], "text", shown)
@@ -267,7 +278,7 @@ class BriefReader(ValueReader):
                        node.location, "add 'text: …' (a 'finding:' point may leave it out: "
                        "the sentence is the point)" if not question else "add 'text: …'", code="missing-key")
         return PointSpec(text=text, evidence=tuple(evidence), unsourced=bool(unsourced), audiences=audiences,
-                         location=node.location)
+                         location=node.location, datum=datum)
 
     def point_evidence(self, fields: dict[str, Node]) -> list[EvidenceSpec]:
         inline = {k: v for k, v in fields.items() if k in EVIDENCE_KEYS}
@@ -351,7 +362,9 @@ class BriefReader(ValueReader):
 
 
 def _text_optional(fields: dict[str, Node], slide_kind: str) -> bool:
-    """A point may go without text when a source's words are the point."""
+    """A point may go without text when a source's words are the point (a chart point has a label)."""
+    if slide_kind == "chart":
+        return True
     if "evidence" in fields:
         return False
     return "finding" in fields or (slide_kind == "quote" and "quote" in fields)

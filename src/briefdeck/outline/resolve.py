@@ -97,7 +97,8 @@ class _Resolver:
             return self._sentence_evidence(passage.finding, passage.paragraph)
         sentences = self.index.findings_in(locator.source, locator.paragraph)
         text = passage.paragraph.text
-        return Evidence(self._citation(locator, text, passage.paragraph.section, None),
+        return Evidence(self._citation(locator, text, passage.paragraph.section, None,
+                                       passage.paragraph.page),
                         _union(f.tags for f in sentences), tuple(g for f in sentences for g in f.figures),
                         text, text, (0, len(text)))
 
@@ -141,7 +142,8 @@ class _Resolver:
                             passage, paragraph.text, (start, end), finding.speaker)
         covered = [f for f in sentences if f.sentence in inside]
         locator = Locator(paragraph.source, paragraph.number)
-        return Evidence(self._citation(locator, quoted, paragraph.section, None),
+        return Evidence(self._citation(locator, quoted, paragraph.section, None,
+                                       covered[0].page if covered else paragraph.page),
                         _union(f.tags for f in covered), tuple(g for f in covered for g in f.figures),
                         passage, paragraph.text, (start, end))
 
@@ -203,12 +205,13 @@ class _Resolver:
         spans = sentence_spans(paragraph.text) if spans is None else spans
         span = spans[finding.sentence - 1] if finding.sentence <= len(spans) else None
         quotes = finding.speaker if any(mark in finding.text for mark in "“\"") else None
-        return Evidence(self._citation(locator, finding.text, paragraph.section, quotes),
+        return Evidence(self._citation(locator, finding.text, paragraph.section, quotes, finding.page),
                         finding.tags, finding.figures, finding.text, paragraph.text, span, finding.speaker)
 
-    def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None) -> Citation:
+    def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None,
+                  page: str | None = None) -> Citation:
         return Citation(record=self.records[locator.source], locator=str(locator), paragraph=locator.paragraph,
-                        sentence=locator.sentence, quoted=quoted, section=section, speaker=speaker)
+                        sentence=locator.sentence, quoted=quoted, section=section, speaker=speaker, page=page)
 
     def _source_figures(self, source: str) -> tuple[Figure, ...]:
         return tuple(g for f in self.index.findings_in(source) for g in f.figures)
@@ -228,7 +231,7 @@ def _find_in(pieces: list[str], text: str, narrow: Locator | None) -> tuple[int,
 
 def _with_quoted(citation: Citation, quoted: str, speaker: str | None) -> Citation:
     return Citation(citation.record, citation.locator, citation.paragraph, citation.sentence, quoted,
-                    citation.section, speaker)
+                    citation.section, speaker, citation.page)
 
 
 def _union(tag_lists) -> tuple[str, ...]:

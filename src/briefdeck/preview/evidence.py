@@ -78,18 +78,20 @@ def about_locator(problems: Sequence[Problem], locator: str) -> list[Problem]:
 
 def evidence_panel(footnote: Footnote, index: FindingsIndex, problems: Sequence[Problem], *,
                    brief: str, locked: bool) -> str:
-    """The panel of one footnote: the passage with the cited words marked, and its checks."""
-    c = footnote.citation
-    rows = [("Locator", c.locator), ("Source", c.record.title), ("Section", c.section or ""),
-            ("Speaker", c.speaker or "")]
-    passage, page = _passage(index, c.locator)
-    if page is not None:
-        rows.insert(2, ("Page", str(page)))
-    table = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows if v)
-    if passage:
-        text = _marked(passage, c.quoted)
-    else:
-        text = "<p class='whole'>The whole source is cited.</p>"
+    """The panel of one footnote: each passage it cites, the cited words marked, and its checks.
+
+    A note that merges neighbouring paragraphs of one work ("pars. 3–4") shows every passage.
+    """
+    blocks = []
+    for c in footnote.cited:
+        rows = [("Locator", c.locator), ("Source", c.record.title), ("Section", c.section or ""),
+                ("Speaker", c.speaker or "")]
+        passage, page = _passage(index, c.locator)
+        if page is not None:
+            rows.insert(2, ("Page", str(page)))
+        table = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows if v)
+        text = _marked(passage, c.quoted) if passage else "<p class='whole'>The whole source is cited.</p>"
+        blocks.append(f'<table>{table}</table><blockquote class="passage">{text}</blockquote>')
     checks = [("pass", "the cited words are in the source, at this locator")]
     for problem in problems:
         where = f"{brief}:{problem.location.line}: " if problem.location and problem.location.line else ""
@@ -101,8 +103,7 @@ def evidence_panel(footnote: Footnote, index: FindingsIndex, problems: Sequence[
         checks.append(("pass", "unchanged since the evidence lock") if locked
                       else ("none", "no evidence lock yet: 'briefdeck check' writes it"))
     listed = "".join(f'<li class="{k}">{escape(t)}</li>' for k, t in checks)
-    return (f'<h2>Note {footnote.number}</h2><table>{table}</table><blockquote class="passage">{text}</blockquote>'
-            f'<h3>Checks</h3><ul class="checks">{listed}</ul>')
+    return f'<h2>Note {footnote.number}</h2>{"".join(blocks)}<h3>Checks</h3><ul class="checks">{listed}</ul>'
 
 
 def _passage(index: FindingsIndex, locator: str) -> tuple[str, int | None]:

@@ -43,7 +43,7 @@ def audience_body(deck: Deck, pages: Sequence[Page], outline: Outline, problems:
         html = page_to_html(page, number=number, width=frames.width, height=frames.height, metrics=s.metrics,
                             font=s.latin, background=s.colours.get("background", "FFFFFF"))
         for footnote in page.footnotes:
-            about = about_locator(mine, footnote.citation.locator)
+            about = list(dict.fromkeys(p for c in footnote.cited for p in about_locator(mine, c.locator)))
             note = f"{number}-{footnote.number}"
             if any(p.code.startswith("lock-") for p in about):
                 html = html.replace(f'data-note="{note}"', f'data-note="{note}" data-stale="1"')
@@ -112,6 +112,7 @@ main{padding:1em 420px 3em 1.5em}
 .slide{position:relative;overflow:hidden;box-shadow:0 1px 4px rgba(0,0,0,.3);zoom:var(--zoom,.75)}
 .box{position:absolute;box-sizing:border-box;display:flex;flex-direction:column;overflow:visible}
 .bar{position:absolute}
+.chart,.picture{position:absolute}.picture img{width:100%;height:100%;object-fit:contain}
 .line{white-space:pre;overflow:visible}
 .para{position:relative}
 .bullet{position:absolute;left:0;display:inline-block}

@@ -14,9 +14,11 @@ import re
 from functools import lru_cache
 from html import escape
 
+from briefdeck.render.handout.pictures import picture_html
+from briefdeck.render.handout.svg_chart import SvgColours, chart_svg
 from briefdeck.render.pptx.fit import Para, Run, para_lines
 from briefdeck.render.pptx.metrics import FontMetrics
-from briefdeck.render.pptx.pages import Bar, Page, Rect, TextBox
+from briefdeck.render.pptx.pages import Bar, ChartBox, Page, PictureBox, Rect, TextBox
 
 _MARKERS = re.compile(r"\d+(?:, ?\d+)*")  # "1", "4,5" after a point; "1, 3" in the band
 _NUMBER = re.compile(r"\d+")
@@ -46,6 +48,13 @@ def page_to_html(page: Page, *, number: int, width: float, height: float, metric
     for shape in page.shapes:
         if isinstance(shape, Bar):
             shapes.append(f'<div class="bar" style="{_rect(shape.rect)};background:{_colour(shape.colour)}"></div>')
+        elif isinstance(shape, ChartBox):  # the handout's SVG of the same chart, in the chart's box
+            style = shape.style
+            svg = chart_svg(shape.chart, shape.categories, [f"{v:,g}" for v in shape.chart.values],
+                            SvgColours(style.data, style.text, style.grid), f"chart-{number}")
+            shapes.append(f'<div class="chart" style="{_rect(shape.rect)}">{svg}</div>')
+        elif isinstance(shape, PictureBox):
+            shapes.append(f'<div class="picture" style="{_rect(shape.rect)}">{picture_html(shape.picture)}</div>')
         else:
             shapes.append(_box(shape, (number, {f.number for f in page.footnotes}), metrics))
     fill = _colour(page.background or background, "FFFFFF")

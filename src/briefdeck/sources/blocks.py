@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefdeck.sources.text import LINE_BREAK, Folded, fold, has_text
+from briefdeck.sources.capture import Line, clean_group, running_lines, vocabulary_of
+from briefdeck.sources.text import LINE_BREAK, Folded, fold, fold_lines, has_text
 
 # Lines a site wraps around every article. Matched against a whole line, case-insensitively.
 BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
@@ -48,6 +49,7 @@ class Block:
     end: int
     blank_lines_before: int
     line_count: int
+    item: bool = False  # a bullet or numbered item: always a paragraph of its own
 
     @property
     def text(self) -> str:
@@ -61,22 +63,55 @@ class Classified:
 
 
 def split_blocks(original: str) -> list[Block]:
-    """Blocks of ``original`` separated by blank lines (lines of only whitespace or controls)."""
-    blocks: list[Block] = []
+    """Blocks of ``original`` separated by blank lines (lines of only whitespace or controls).
+
+    Page furniture captured from a PDF (running headers, page numbers) is left
+    out, a paragraph it interrupts goes on, and upper-case heading lines and
+    bullet items become blocks of their own (see `briefdeck.sources.capture`).
+    """
     lines = _lines(original)
-    blanks = 0
-    current: list[tuple[int, int]] = []
-    for start, end in lines:
-        if has_text(original, start, end):
+    furniture = running_lines([original[s:e] for s, e in lines])
+    groups: list[tuple[list[tuple[int, int]], int]] = []
+    blanks, current, after_furniture = 0, [], False
+    for i, (start, end) in enumerate(lines):
+        if i in furniture:
+            after_furniture = True
+        elif has_text(original, start, end):
+            if not current and after_furniture and groups and _goes_on(original, groups[-1][0][-1], start):
+                current, blanks = groups.pop()
             current.append((start, end))
-            continue
-        if current:
-            blocks.append(_block(original, current, blanks))
-            current, blanks = [], 0
-        blanks += 1
+            after_furniture = False
+        else:
+            if current:
+                groups.append((current, blanks))
+                current, blanks = [], 0
+            blanks += 0 if after_furniture else 1
     if current:
-        blocks.append(_block(original, current, blanks))
-    return blocks
+        groups.append((current, blanks))
+    vocabulary = vocabulary_of(original) if "-\n" in original or "\u00ad" in original else frozenset()
+    return [block for spans, gap in groups for block in _group_blocks(original, spans, gap, vocabulary)]
+
+
+def _goes_on(original: str, last: tuple[int, int], start: int) -> bool:
+    """Whether a line after a page break continues the paragraph before it: no closing mark, lower case next."""
+    before = original[last[0]:last[1]].rstrip()
+    after = original[start:start + 80].lstrip()
+    return bool(before) and bool(after) and (before.endswith("-") or (
+        before[-1] not in ".!?:;\"”’)" and after[0].islower()))
+
+
+def _group_blocks(original: str, spans: list[tuple[int, int]], blanks: int,
+                  vocabulary: frozenset[str]) -> list[Block]:
+    out: list[Block] = []
+    current: list[Line] = []
+    for line in clean_group(original, spans, vocabulary) + [Line(0, 0, None)]:
+        if line.joined is None and current:
+            segments = [(c.start, c.end, c.joined or "") for c in current]
+            out.append(Block(fold_lines(original, segments), current[0].start, current[-1].end,
+                             blanks if not out else 0, len(current), current[0].item))
+            current = []
+        current.append(line)
+    return out
 
 
 def _lines(original: str) -> list[tuple[int, int]]:
@@ -86,11 +121,6 @@ def _lines(original: str) -> list[tuple[int, int]]:
         pos = match.end()
     spans.append((pos, len(original)))
     return spans
-
-
-def _block(original: str, lines: list[tuple[int, int]], blanks: int) -> Block:
-    start, end = lines[0][0], lines[-1][1]
-    return Block(fold(original, start, end), start, end, blanks, len(lines))
 
 
 def is_boilerplate(line: str) -> bool:
@@ -130,7 +160,7 @@ def classify(original: str, blocks: list[Block]) -> list[Classified]:
             result.append(c)
         elif first_body is None or i < first_body:
             result.append(Classified("byline" if _all_byline(original, c.block) else "masthead", c.block))
-        elif is_heading_like(c.block.text) and c.block.line_count == 1:
+        elif is_heading_like(c.block.text) and c.block.line_count == 1 and not c.block.item:
             result.append(Classified("heading", c.block))
         else:
             result.append(Classified("body", c.block))
@@ -140,7 +170,7 @@ def classify(original: str, blocks: list[Block]) -> list[Classified]:
 
 
 def _pre_body_line(original: str, block: Block) -> bool:
-    return is_heading_like(block.text) or _all_byline(original, block)
+    return not block.item and is_heading_like(block.text) or _all_byline(original, block)
 
 
 def _all_byline(original: str, block: Block) -> bool:

@@ -26,6 +26,19 @@ class CitationKeyError(ValueError):
     """A citation written with a key that cannot become a locator; the message says what to write."""
 
 
+class PageCitationError(CitationKeyError):
+    """A citation of a page ("[@key, p. 212]"): refused while sources are read without page numbers.
+
+    The hook for paginated sources (PDF paragraphs carrying a page label): a
+    caller that can resolve ``source`` and ``page`` to paragraphs catches this
+    error instead of reporting it.
+    """
+
+    def __init__(self, message: str, source: str, page: int):
+        super().__init__(message)
+        self.source, self.page = source, page
+
+
 def key_to_id(key: str) -> str:
     """The source id for a citation key: "King2019State" → "king2019state", "tip_2017:dprk" → "tip_2017-dprk"."""
     return re.sub(r"[^a-z0-9._-]+", "-", key.strip().casefold()).strip("-._") or "source"
@@ -41,7 +54,7 @@ def citation_to_locator(text: str) -> str | None:
 
     ``@king-2019`` → ``king-2019``; ``@king-2019, para. 5`` → ``king-2019:p5``;
     ``[@tip-2017-dprk, para. 8]`` → ``tip-2017-dprk:p8``. A page ("p. 212")
-    raises `CitationKeyError`: briefdeck's locators count body paragraphs, and a
+    raises `PageCitationError`: briefdeck's locators count body paragraphs, and a
     page number must not be read as a paragraph number.
     """
     if not is_citation(text):
@@ -54,8 +67,9 @@ def citation_to_locator(text: str) -> str | None:
     if label is None:
         return source
     if label.casefold() in PAGE_LABELS:
-        raise CitationKeyError(f"'{text.strip()}' cites a page; briefdeck cites body paragraphs: "
-                               f"write [@{source}, para. N] (see 'briefdeck show {source}' for the numbers)")
+        raise PageCitationError(f"'{text.strip()}' cites a page; page locators are accepted only for "
+                                f"paginated sources: write [@{source}, para. N] "
+                                f"(see 'briefdeck show {source}' for the numbers)", source, int(number))
     if label.casefold() not in PARAGRAPH_LABELS:
         raise CitationKeyError(f"'{text.strip()}': unknown locator label '{label}'; write para. N")
     return f"{source}:p{int(number)}"

@@ -19,6 +19,7 @@ class Sentence:
     text: str  # normalised text: whitespace folded, control characters removed
     start: int  # offset of the first character in the original file text
     end: int  # offset one past the last character
+    page: str | None = None  # the page label it starts on, for paginated sources
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Paragraph:
     end: int
     section: str | None  # the heading it stands under, or the known structure's name
     sentences: tuple[Sentence, ...]
+    page: str | None = None  # the page label it starts on ("212"), for paginated sources
 
 
 def iso_date(parts) -> str:
@@ -94,6 +96,7 @@ class Citation:
     quoted: str
     section: str | None = None
     speaker: str | None = None
+    page: str | None = None  # the page label the cited words start on, for paginated sources
 
     @property
     def source_id(self) -> str:

@@ -68,6 +68,9 @@ def decode(data: bytes, *, name: str) -> Decoded:
 _SPACES = re.escape("".join(sorted(_SPACE_LIKE)))
 _VISIBLE = re.compile("[^" + _SPACES + _DROPPED.pattern[1:])
 _KEPT_RUN = re.compile("[^" + _SPACES + "]+")
+# Text that folding leaves as it is: words separated by single spaces, nothing to drop.
+_ALREADY_FOLDED = re.compile("[^" + _SPACES + _DROPPED.pattern[1:-1] + "]+(?: [^" + _SPACES
+                             + _DROPPED.pattern[1:-1] + "]+)*")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,8 @@ def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
     index folds millions of words.
     """
     end = len(original) if end is None else end
+    if _ALREADY_FOLDED.fullmatch(original, start, end):  # readers of laid-out documents give folded text
+        return Folded(original[start:end], ((0, start, end - start),) if end > start else ())
     pieces: list[str] = []
     runs: list[tuple[int, int, int]] = []
     length = 0
@@ -147,3 +152,25 @@ def has_text(original: str, start: int, end: int) -> bool:
 def clean_text(text: str) -> str:
     """Text with controls removed and whitespace folded (no offsets kept)."""
     return fold(text).text
+
+
+def fold_lines(original: str, lines: list[tuple[int, int, str]]) -> Folded:
+    """Fold several stretches of ``original`` into one text, each joined to the one before by its joiner.
+
+    The joiner is " " for a line break and "" for a word rejoined across a line-end
+    hyphen; the offsets of every kept character still lead back to ``original``.
+    """
+    pieces: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    length = 0
+    for start, end, joiner in lines:
+        folded = fold(original, start, end)
+        if not folded.text:
+            continue
+        if pieces and joiner:
+            pieces.append(joiner)
+            length += len(joiner)
+        runs.extend((length + f, o, n) for f, o, n in folded.runs)
+        pieces.append(folded.text)
+        length += len(folded.text)
+    return Folded("".join(pieces), tuple(runs))

@@ -70,7 +70,10 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str, the: str
                        "by exactly the same number of spaces",
                        code="yaml-indentation")
     detail = f"{context} at {opened}: {problem}" if context and opened else (problem or str(exc))
+    at_sign = mark is not None and line[mark.column:mark.column + 1] == "@"
     return Problem(f"{the} is not valid YAML: {detail}", where,
+                   # pandoc's [@key, para. 8] unquoted: YAML reserves '@'
+                   "a citation key must be in quotes: source: \"[@key, para. 8]\"" if at_sign else
                    "check the punctuation at that place (quotes, colons, brackets, indentation)",
                    code="yaml-syntax")
 

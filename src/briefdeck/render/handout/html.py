@@ -8,6 +8,7 @@ from briefdeck.layouts import Layout
 from briefdeck.outline.model import HANDOUT_KINDS
 
 from .settings import layout_colours_css, layout_language
+from .svg_chart import SvgColours
 from .templates import handout_environment, read_stylesheet, render_template, template_dirs
 from .view import deck_to_view
 
@@ -27,6 +28,8 @@ def deck_to_html(deck: Deck, *, layout: Layout) -> str:
                                      code="unknown-handout"))
     dirs = template_dirs(layout)
     env = handout_environment(layout)
-    return render_template(env, f"{kind}.html", dirs, doc=deck_to_view(deck),
-                           stylesheet=read_stylesheet(env, dirs) + "\n" + layout_colours_css(layout),
-                           language=layout_language(layout))
+    colours_css = layout_colours_css(layout)  # checks the colours the charts are drawn in, too
+    view = deck_to_view(deck, chart_colours=SvgColours.of(layout.merged().get("colours")))
+    return render_template(env, f"{kind}.html", dirs, doc=view,
+                           stylesheet=read_stylesheet(env, dirs) + "\n" + colours_css,
+                           language=deck.language or layout_language(layout))

@@ -7,6 +7,10 @@ the file identifier is a hash of the HTML; and the embedded font subsets,
 which fontTools stamps with the current time, are stamped through
 ``SOURCE_DATE_EPOCH`` with the deck's date (or 1980-01-01 without one).
 
+Accessible: the PDF is tagged as PDF/UA-1 asks (a structure tree built from
+the HTML's headings, lists, tables and figures, MarkInfo, the document's
+language from ``<html lang>`` and its title shown in the title bar).
+
 Offline: `ProjectFetcher` refuses every URL but ``data:`` and ``file:`` URLs of
 files inside the project folder, before any connection is attempted.
 """
@@ -120,7 +124,7 @@ def html_to_pdf(html: str, *, deck: Deck, root: Path) -> bytes:
         with _RENDERING, _quiet_weasyprint(), _source_date_epoch(deck.date):
             document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/",
                                        url_fetcher=ProjectFetcher(root), media_type="print")
-            return document.write_pdf(pdf_identifier=identifier.encode("ascii"))
+            return document.write_pdf(pdf_identifier=identifier.encode("ascii"), pdf_variant=PDF_VARIANT)
     except RefusedURL as exc:
         raise BriefdeckError(_refused(exc.url, exc.reason)) from None
     except FatalURLFetchingError as exc:
@@ -140,6 +144,7 @@ def _refused(url: str, reason: str) -> Problem:
 # Rendering sets process-wide state (an environment variable, a logger level):
 # one render at a time. WeasyPrint holds the GIL throughout, so nothing is lost.
 _RENDERING = threading.Lock()
+PDF_VARIANT = "pdf/ua-1"  # WeasyPrint's tagged PDF: StructTreeRoot, MarkInfo, /Lang, DisplayDocTitle
 
 # The fixed time of output without a date: the earliest a ZIP file can record.
 FIXED_EPOCH = dt.date(1980, 1, 1)

@@ -17,6 +17,8 @@ from markupsafe import Markup
 
 from briefdeck.deck.model import Deck, Point, Slide
 
+from .pictures import picture_html
+from .svg_chart import SvgColours, chart_svg
 from .text import date_to_text, date_to_w3c, ends_sentence, formatted_to_html, split_final_period
 
 # Slides the handout draws from other fields: the title slide becomes the
@@ -72,6 +74,8 @@ class SlideView:
     prose: bool
     recommendation: bool
     density: str
+    chart: Markup | None = None  # a chart slide's chart as inline SVG (svg_chart.py)
+    picture: Markup | None = None  # an image slide's picture as an <img> (pictures.py)
 
 
 @dataclass(frozen=True)
@@ -113,10 +117,11 @@ class HandoutView:
     bibliography: tuple[Markup, ...]
 
 
-def deck_to_view(deck: Deck) -> HandoutView:
+def deck_to_view(deck: Deck, *, chart_colours: SvgColours | None = None) -> HandoutView:
     """The handout's view of ``deck``, with every citation as the deck words it."""
     author_date = deck.references.author_date
-    views = [_slide_view(slide, author_date) for slide in deck.slides]
+    colours = chart_colours or SvgColours.of(None)
+    views = [_slide_view(slide, author_date, colours, f"chart-{i}") for i, slide in enumerate(deck.slides, 1)]
     pairs = list(zip(deck.slides, views))
 
     body = [(s, v) for s, v in pairs if s.kind not in FRAME_KINDS]
@@ -158,7 +163,7 @@ def _starts_memo(body: list[tuple[Slide, SlideView]], first: int) -> bool:
     return not any(s.footnotes for s, _ in body[:first])
 
 
-def _slide_view(slide: Slide, author_date: bool) -> SlideView:
+def _slide_view(slide: Slide, author_date: bool, colours: SvgColours, ident: str) -> SlideView:
     points = tuple(_point_view(point, slide, author_date) for point in slide.points)
     # The slide's band (slides kind): its own numbers and short notes; an
     # author-date style cites in the text and has no band.
@@ -172,6 +177,9 @@ def _slide_view(slide: Slide, author_date: bool) -> SlideView:
         prose=bool(points) and slide.kind == "bullets" and all(ends_sentence(p.text + p.end) for p in points),
         recommendation=bool(_RECOMMENDATION.search(f"{slide.section or ''} {slide.title}")),
         density=_density(slide, band),
+        chart=None if slide.chart is None else chart_svg(
+            slide.chart, [p.text for p in slide.points], [p.figure or "" for p in slide.points], colours, ident),
+        picture=None if slide.picture is None else picture_html(slide.picture),
     )
 
 

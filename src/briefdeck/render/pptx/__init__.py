@@ -13,6 +13,7 @@ package zipped deterministically (`package.py`). `check.py` checks the result.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -42,14 +43,18 @@ def deck_to_pptx(deck: Deck, *, layout: Layout, warnings: list[Problem] | None =
     """
     from briefdeck.render.pptx.draw import Fonts
     from briefdeck.render.pptx.frames import Frames
+    from briefdeck.render.pptx.language import mark_language
     from briefdeck.render.pptx.package import pages_to_pptx
     from briefdeck.render.pptx.plan import deck_to_pages
     from briefdeck.render.pptx.settings import pptx_settings
     from briefdeck.render.pptx.template import load_base
 
     settings = pptx_settings(layout)
+    if deck.language:  # the brief's lang: over the layout's
+        settings = replace(settings, language=deck.language)
     base = load_base(settings)
     if warnings is not None:
         warnings.extend(base.warnings)
     pages = deck_to_pages(deck, Frames(settings, base))
+    mark_language(base.prs, settings.language)
     return pages_to_pptx(pages, base, Fonts.of(settings), title=deck.title, date=deck.date)

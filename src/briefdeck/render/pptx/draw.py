@@ -9,14 +9,17 @@ larger than `fit.py` measured it. Text reaching here is already clean
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
-from briefdeck.render.pptx.clean import east_asian_lang, split_scripts
+from pptx.oxml.ns import qn
+
+from briefdeck.render.pptx.clean import east_asian_lang, one_line, split_scripts
 from briefdeck.render.pptx.fit import Para, Run
-from briefdeck.render.pptx.pages import Bar, Page, Rect, TextBox
+from briefdeck.render.pptx.pages import Bar, ChartBox, Page, PictureBox, Rect, TextBox
 from briefdeck.render.pptx.settings import PptxSettings
 from briefdeck.render.pptx.template import Placeholder, Slots
 
@@ -28,6 +31,11 @@ XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 SUPERSCRIPT = "30000"  # baseline offset, in thousandths of a percent
 _NUMBERED = re.compile(r"(\d+)\.")
 _ALIGN = {"l": "l", "ctr": "ctr", "r": "r"}
+NOT_CONTENT = ("band", "number")  # text boxes that stay out of the Outline view
+# Office's "Mark as decorative": screen readers skip the shape, the Accessibility Checker wants no alt text
+DECORATIVE = ('<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+              '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+              '</a:ext></a:extLst>')
 
 
 def emu(points: float) -> int:
@@ -49,16 +57,34 @@ class Fonts:
 
 
 LinkId = Callable[[str], str]  # URL -> the slide's relationship id for it
+ChartId = Callable[[ChartBox], str]  # a chart -> the relationship id of its new chart part
+PictureId = Callable[[PictureBox], str]  # a picture -> the relationship id of its image part
 
 
-def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId) -> str:
-    """The ``p:sld`` document of ``page``; ``link_id`` relates each hyperlink's URL."""
+def slide_xml(page: Page, slots: Slots, fonts: Fonts, link_id: LinkId, chart_id: ChartId | None = None,
+              picture_id: PictureId | None = None) -> str:
+    """The ``p:sld`` document of ``page``; ``link_id`` relates each hyperlink's URL.
+
+    The shape tree is the reading order of screen readers and the Tab key:
+    the title first, then the content as the page lists it (top to bottom),
+    then the footnote band and the slide number. The title and every content
+    box are placeholders, so PowerPoint's Outline view and its Accessibility
+    Checker find them; bars and rules are marked decorative.
+    """
     shapes = []
-    for shape_id, shape in enumerate(page.shapes, 2):
+    bodies = _body_placeholders(slots)
+    for shape_id, shape in enumerate(sorted(page.shapes, key=_reading_rank), 2):
         if isinstance(shape, Bar):
             shapes.append(_bar(shape_id, shape))
+        elif isinstance(shape, ChartBox):
+            assert chart_id is not None, "a page with a chart needs chart_id"
+            shapes.append(_chart_frame(shape_id, shape, chart_id(shape)))
+        elif isinstance(shape, PictureBox):
+            assert picture_id is not None, "a page with a picture needs picture_id"
+            shapes.append(_picture(shape_id, shape, picture_id(shape)))
         else:
-            placeholder = slots.title if shape.role == "title" else slots.body if shape.role == "body" else None
+            placeholder = slots.title or Placeholder("title", None, None) if shape.role == "title" \
+                else next(bodies) if shape.role not in NOT_CONTENT else None
             shapes.append(_text_box(shape_id, shape, placeholder, fonts, link_id))
     background = ""
     if page.background:
@@ -88,6 +114,22 @@ def notes_xml(lines: tuple[str, ...], image: Placeholder | None, body: Placehold
             '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>')
 
 
+def _reading_rank(shape) -> int:
+    """Title 0, content 1, the band and its rule 2, the slide number 3 (a stable sort keeps the rest)."""
+    return {"title": 0, "rule": 2, "band": 2, "number": 3}.get(shape.role, 1)
+
+
+def _body_placeholders(slots: Slots) -> Iterator[Placeholder]:
+    """The placeholders a page's content boxes go in, in order: the layout's body placeholder
+    first, then body placeholders of their own (indices the layout does not use)."""
+    if slots.body is not None:
+        yield slots.body
+    taken = {ph.get("idx") or "0" for ph in slots.layout._element.iter(qn("p:ph"))}
+    for idx in itertools.count(1):
+        if str(idx) not in taken:
+            yield Placeholder("body", str(idx), None)
+
+
 def _ph(placeholder: Placeholder | None, default_type: str) -> str:
     if placeholder is None:
         return f'<p:ph type="{default_type}"/>'
@@ -105,9 +147,32 @@ def _xfrm(rect: Rect) -> str:
 
 
 def _bar(shape_id: int, bar: Bar) -> str:
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(f"{bar.role} {shape_id}")}/><p:cNvSpPr/>'
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(f"{bar.role} {shape_id}")}>{DECORATIVE}'
+            '</p:cNvPr><p:cNvSpPr/>'
             f'<p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(bar.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
             f'<a:solidFill><a:srgbClr val="{bar.colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+
+
+def _chart_frame(shape_id: int, box: ChartBox, rid: str) -> str:
+    """A chart's graphic frame, its text alternative in ``descr`` (what screen readers read)."""
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Chart {shape_id}" '
+            f'descr={quoteattr(one_line(box.chart.alt))}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'
+            f'</p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{emu(box.rect.x)}" '
+            f'y="{emu(box.rect.y)}"/><a:ext cx="{emu(box.rect.w)}" cy="{emu(box.rect.h)}"/></p:xfrm>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rid}"/>'
+            '</a:graphicData></a:graphic></p:graphicFrame>')
+
+
+def _picture(shape_id: int, box: PictureBox, rid: str) -> str:
+    """A picture with its text alternative in ``descr``, or marked decorative."""
+    picture = box.picture
+    alt = "" if picture.decorative else f" descr={quoteattr(one_line(picture.alt or ''))}"
+    flag = DECORATIVE if picture.decorative else ""
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Picture {shape_id}"{alt}>{flag}</p:cNvPr>'
+            '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
+            f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+            f'<p:spPr>{_xfrm(box.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
 
 
 def _text_box(shape_id: int, box: TextBox, placeholder: Placeholder | None, fonts: Fonts, link_id: LinkId) -> str:

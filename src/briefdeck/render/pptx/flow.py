@@ -26,6 +26,32 @@ from briefdeck.render.pptx.notes import PageNotes
 from briefdeck.render.pptx.pages import Bar, Page, Rect, TextBox
 
 CONTINUED = " (cont.)"
+# Continuation titles are measured with the widest suffix a slide may get, then numbered by
+# `continued_titles`: every slide title in a deck differs, as screen-reader users navigate by them.
+CONTINUED_ROOM = " (cont. 99)"
+
+
+def continued_title(title: str, k: int) -> str:
+    """The title of the ``k``-th continuation page of ``title``: "(cont.)", then "(cont. 2)"…"""
+    return f"{title}{CONTINUED}" if k == 1 else f"{title} (cont. {k})"
+
+
+def continued_titles(pages: list[Page]) -> list[Page]:
+    """``pages`` of one authored slide, the second and later titled as its continuations."""
+    if not pages:
+        return pages
+    base = pages[0].title.removesuffix(CONTINUED_ROOM)
+    first = 0 if pages[0].title == base else 1  # the first page may itself continue the slide
+    return [page if k == 0 else _retitled(page, continued_title(base, k)) for k, page in enumerate(pages, first)]
+
+
+def _retitled(page: Page, text: str) -> Page:
+    title = page.box("title")
+    if title is None:
+        return replace(page, title=text)
+    para = replace(title.paras[0], runs=(replace(title.paras[0].runs[0], text=text),))
+    box = replace(title, paras=(para,))
+    return replace(page, title=text, shapes=tuple(box if s is title else s for s in page.shapes))
 
 
 class Flow:
@@ -48,8 +74,8 @@ class Flow:
         """
         frames, s = self.frames, self.settings
         title = one_line(slide.title if title is None else title)
-        first_title = frames.title_box(kind, title + (CONTINUED if continued else ""), where=self.where)
-        cont_title = frames.title_box(kind, title + CONTINUED, where=self.where)
+        first_title = frames.title_box(kind, title + (CONTINUED_ROOM if continued else ""), where=self.where)
+        cont_title = frames.title_box(kind, title + CONTINUED_ROOM, where=self.where)
         box = FlowBox.of(kind, s.inset)
         trailer = [b for b in blocks if b.trailer]
         body = [b for b in blocks if not b.trailer]

@@ -13,7 +13,7 @@ from briefdeck.deck.model import Point, Slide
 from briefdeck.render.pptx.clean import clean_text, one_line
 from briefdeck.render.pptx.drafts import Block
 from briefdeck.render.pptx.fit import WIDTH_SAFETY, Run, first_fitting, paras_height
-from briefdeck.render.pptx.flow import CONTINUED, Flow
+from briefdeck.render.pptx.flow import CONTINUED_ROOM, Flow
 from briefdeck.render.pptx.pages import Bar, Page, Rect, TextBox
 
 FIGURE_GUTTER = 24.0  # pt between figure cells
@@ -51,7 +51,7 @@ def _grid_page(slide: Slide, points: list[Point], page_index: int, flow: Flow) -
     """One page of up to four big figures in a grid, or None if they do not fit."""
     s, frames, notes = flow.settings, flow.frames, flow.notes
     c, metrics = s.colours, s.metrics
-    title = frames.title_box("figures", one_line(slide.title) + (CONTINUED if page_index else ""),
+    title = frames.title_box("figures", one_line(slide.title) + (CONTINUED_ROOM if page_index else ""),
                              where=flow.where)
     region = frames.body_region("figures", title)
     count = len(points)

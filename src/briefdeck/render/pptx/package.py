@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import zipfile
 
 from lxml import etree
@@ -27,9 +28,11 @@ from pptx.opc.serialized import _ContentTypesItem
 from pptx.opc.oxml import serialize_part_xml
 from pptx.oxml.ns import qn
 
+from briefdeck.outline.images import read_picture
+from briefdeck.render.pptx.chart_part import chart_part
 from briefdeck.render.pptx.clean import one_line
 from briefdeck.render.pptx.draw import Fonts, notes_xml, slide_xml
-from briefdeck.render.pptx.pages import Page
+from briefdeck.render.pptx.pages import ChartBox, Page, PictureBox
 from briefdeck.render.pptx.template import Base, Placeholder
 
 EPOCH = dt.date(1980, 1, 1)  # the earliest date a zip entry can carry
@@ -51,6 +54,8 @@ def pages_to_pptx(pages: list[Page], base: Base, fonts: Fonts, *, title: str, da
     sld_id_lst = prs.slides._sldIdLst
     next_id = max([int(s.get("id")) for s in sld_id_lst] + [255]) + 1
     next_rid = _rid_counter(pres_part)
+    chart_numbers = itertools.count(1)
+    stamp = dt.datetime.combine(max(date or EPOCH, EPOCH), dt.time())
     for number, page in enumerate(pages, 1):
         slots = base.slots[page.kind]
         slide = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package, b"")
@@ -61,14 +66,25 @@ def pages_to_pptx(pages: list[Page], base: Base, fonts: Fonts, *, title: str, da
         _relate(notes, "rId1", RT.NOTES_MASTER, notes_master)
         _relate(notes, "rId2", RT.SLIDE, slide)
         links: dict[str, str] = {}
+        slide_rids = (f"rId{n}" for n in itertools.count(3))
 
         def link_id(url: str) -> str:
             if url not in links:
-                links[url] = f"rId{len(links) + 3}"
+                links[url] = next(slide_rids)
                 _relate(slide, links[url], RT.HYPERLINK, url, external=True)
             return links[url]
 
-        slide._blob = slide_xml(page, slots, fonts, link_id).encode("utf-8")
+        def chart_id(box: ChartBox) -> str:  # render/pptx/chart_part.py
+            rid = next(slide_rids)
+            _relate(slide, rid, RT.CHART, chart_part(box, package, next(chart_numbers), stamp))
+            return rid
+
+        def picture_id(box: PictureBox) -> str:
+            rid = next(slide_rids)
+            _relate(slide, rid, RT.IMAGE, package.get_or_add_image_part(io.BytesIO(read_picture(box.picture.path))))
+            return rid
+
+        slide._blob = slide_xml(page, slots, fonts, link_id, chart_id, picture_id).encode("utf-8")
         rid = next(next_rid)
         _relate(pres_part, rid, RT.SLIDE, slide)
         etree.SubElement(sld_id_lst, qn("p:sldId"), {"id": str(next_id), qn("r:id"): rid})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefdeck.deck.model import Footnote
+from briefdeck.deck.model import Chart, Footnote, Picture
 from briefdeck.render.pptx.fit import Para
 
 
@@ -62,7 +62,39 @@ class Bar:
     colour: str
 
 
-Shape = TextBox | Bar
+@dataclass(frozen=True)
+class ChartStyle:
+    """How a chart looks, from the layout: its data colour, text colour and size, gridlines, font."""
+
+    data: str
+    text: str
+    grid: str
+    font: str
+    size: float  # pt, axis and data labels
+    language: str
+
+
+@dataclass(frozen=True)
+class ChartBox:
+    """A native PowerPoint chart: ``categories`` (with their footnote markers) and ``chart``'s values."""
+
+    role: str
+    rect: Rect
+    chart: Chart
+    categories: tuple[str, ...]
+    style: ChartStyle
+
+
+@dataclass(frozen=True)
+class PictureBox:
+    """A picture fitted in ``rect`` (its aspect kept by the planner)."""
+
+    role: str
+    rect: Rect
+    picture: Picture
+
+
+Shape = TextBox | Bar | ChartBox | PictureBox
 
 
 @dataclass(frozen=True)

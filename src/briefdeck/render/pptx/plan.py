@@ -14,15 +14,17 @@ from dataclasses import replace
 
 from briefdeck.citations.typography import quoted
 from briefdeck.deck.model import Deck, Slide
+from briefdeck.render.pptx.chart_page import chart_pages
 from briefdeck.render.pptx.clean import clean_text, one_line
 from briefdeck.render.pptx.cover import cover_page, section_page
 from briefdeck.render.pptx.drafts import Block
 from briefdeck.render.pptx.fit import Run
-from briefdeck.render.pptx.flow import Flow
+from briefdeck.render.pptx.flow import Flow, continued_titles
 from briefdeck.render.pptx.frames import Frames
 from briefdeck.render.pptx.grid import figures_pages
 from briefdeck.render.pptx.notes import NOTES_TITLE, PageNotes
 from briefdeck.render.pptx.pages import Page
+from briefdeck.render.pptx.picture_page import picture_pages
 
 BULLET = "•"
 
@@ -47,15 +49,15 @@ class _Planner:
             if slide.kind == "sources":
                 continue
             self.flow.where = f"slide {index} '{one_line(slide.title)[:60]}': "
-            pages += self._slide_pages(slide)
+            pages += continued_titles(self._slide_pages(slide))
         if self.deck.on_slides == "end":
             blocks = self.notes.end_note_blocks(pages)
             if blocks:
-                pages += self.flow.pages(Slide("notes", NOTES_TITLE), blocks, kind="notes")
+                pages += continued_titles(self.flow.pages(Slide("notes", NOTES_TITLE), blocks, kind="notes"))
         for slide in self.deck.slides:
             if slide.kind == "sources":
                 self.flow.where = "the sources slide: "
-                pages += self._sources(slide)
+                pages += continued_titles(self._sources(slide))
         return [self._numbered(page, number) for number, page in enumerate(pages, 1)]
 
     def _slide_pages(self, slide: Slide) -> list[Page]:
@@ -65,6 +67,10 @@ class _Planner:
             return [section_page(slide, self.frames, where=self.flow.where)]
         if slide.kind == "figures":
             return figures_pages(slide, self.flow)
+        if slide.kind == "chart":
+            return chart_pages(slide, self.flow)
+        if slide.kind == "image":
+            return picture_pages(slide, self.flow)
         kind = slide.kind if slide.kind in ("quote", "content-note", "questions") else "bullets"
         return self.flow.pages(slide, self._blocks(slide), kind=kind)
 

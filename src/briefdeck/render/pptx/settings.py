@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
+from briefdeck.contrast import layout_contrast_problems
 from briefdeck.deck.model import SLIDE_KINDS
 from briefdeck.errors import Location, Problems, choices_hint, display_path
 from briefdeck.layouts import LANGUAGE_TAG, Layout, hex_colour, inside_allowed
@@ -139,6 +140,9 @@ def pptx_settings(layout: Layout) -> PptxSettings:
     if settings.slide_width < 72 or settings.slide_height < 72:
         reader.problems.error("the slide must be at least 1 inch wide and high", reader.location(("slide",)),
                               code="layout-setting")
+    # Text too faint on its background is an error at the layout.yaml line of its colour (WCAG 2.2).
+    reader.problems.extend(layout_contrast_problems(
+        settings.colours, {name: reader.location(("colours", name)) for name in COLOURS}))
     reader.problems.raise_if_errors()
     return settings
 
