@@ -7,6 +7,10 @@ reports the median of the runs after one warm-up (the first render in a
 process also loads fonts, reported apart as "cold").
 
 Goal (issue 5, on a 2-core machine): the example's two handouts under 3 s.
+The same two are also rendered with fonts subset by fontTools, as WeasyPrint
+does without the system's ``libharfbuzz-subset0``, alternating with HarfBuzz
+(the README's claim about that library). The long sheet is last rendered
+with its footnotes restyled, to show what the footnote area costs (issue 16).
 """
 
 from __future__ import annotations
@@ -44,6 +48,49 @@ def _timed(decks, layout, repeats: int) -> tuple[float, list[float], list[bytes]
     return cold, runs, pdfs
 
 
+def _subsetting(decks, layout, repeats: int) -> dict:
+    """Warm medians with HarfBuzz's subsetter and with fontTools' (what WeasyPrint uses without the library)."""
+    from weasyprint.pdf import fonts
+
+    harfbuzz = fonts.harfbuzz_subset
+    if harfbuzz is None:
+        return {"benchmark": "font subsetting", "skipped": "libharfbuzz-subset0 is not installed"}
+    runs: dict[str, list[float]] = {"harfbuzz": [], "fonttools": []}
+    try:
+        for _ in range(repeats):
+            for name, library in (("harfbuzz", harfbuzz), ("fonttools", None)):
+                fonts.harfbuzz_subset = library
+                t = time.perf_counter()
+                _render(decks, layout)
+                runs[name].append(time.perf_counter() - t)
+    finally:
+        fonts.harfbuzz_subset = harfbuzz
+    hb, ft = statistics.median(runs["harfbuzz"]), statistics.median(runs["fonttools"])
+    return {"benchmark": "example handouts: fonts subset by fontTools vs libharfbuzz-subset0",
+            "harfbuzz_s": round(hb, 2), "fonttools_s": round(ft, 2), "ratio": round(ft / hb, 2), "runs": repeats}
+
+
+# What the footnote area costs WeasyPrint: the handout's CSS as shipped, and with one rule changed.
+FOOTNOTE_VARIANTS = {
+    "as shipped": ("", ""),
+    "notes in the text (no float: footnote)": ("float: footnote;", ""),
+    "marker inline (no inline-block, min-width)": ("display: inline-block;\n    min-width: 5.3mm;", ""),
+}
+
+
+def _footnote_cost(decks, layout) -> list[dict]:
+    """CPU seconds of each variant's PDFs (one warm run each): what restyling the footnotes could buy."""
+    htmls = [(deck, deck_to_html(deck, layout=layout)) for deck in decks]
+    rows = []
+    for name, (old, new) in FOOTNOTE_VARIANTS.items():
+        assert all(old in html for _, html in htmls), f"the handout CSS no longer has {old!r}"
+        started = time.process_time()
+        pdfs = [html_to_pdf(html.replace(old, new) if old else html, deck=deck, root=REPO) for deck, html in htmls]
+        rows.append({"benchmark": f"long reading sheet, footnotes: {name}",
+                     "pages": "+".join(str(_pages(p)) for p in pdfs), "cpu_s": round(time.process_time() - started, 2)})
+    return rows
+
+
 def _pages(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
@@ -58,6 +105,7 @@ def run(repeats: int = 3, long_sections: int = 30) -> list[dict]:
                  "pages": "+".join(str(_pages(p)) for p in pdfs), "cold_s": round(cold, 2),
                  "median_s": round(statistics.median(runs), 2), "max_s": round(max(runs), 2),
                  "runs": len(runs), "goal": "< 3 s"})
+    rows.append(_subsetting(example, layout, repeats))
     slides = [example_deck("policy", handout="slides")]
     cold, runs, pdfs = _timed(slides, layout, repeats)
     rows.append({"benchmark": "example slides handout to PDF", "pages": _pages(pdfs[0]),
@@ -68,6 +116,7 @@ def run(repeats: int = 3, long_sections: int = 30) -> list[dict]:
                  "footnotes": len(long[0].footnotes),
                  "median_s": round(statistics.median(runs), 2), "max_s": round(max(runs), 2),
                  "runs": len(runs)})
+    rows += _footnote_cost(long, layout)
     return rows
 
 

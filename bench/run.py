@@ -24,6 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import bench_build  # noqa: E402
 import bench_check  # noqa: E402
 import bench_handout  # noqa: E402
 import bench_index  # noqa: E402
@@ -74,10 +75,11 @@ def main() -> None:
     words, repeats = (300_000, 2) if args.quick else (5_000_000, 5)
     sections = [
         ("Findings index: build and query (issue 2)", lambda: bench_index.run(words, repeats, build_repeats=1 if args.quick else 3)),
-        ("Check of a 200-slide outline with 1,000 quotes (issue 3)", lambda: bench_check.run(words, min(repeats, 3))),
+        ("Check of a 200-slide outline with 1,000 quotes, against its FTS5 floor (issues 3, 16)", lambda: bench_check.run(words, min(repeats, 3))),
         ("Deck writing against plain python-pptx (issue 4)", lambda: bench_pptx.run(repeats=min(repeats, 3))),
         ("Handout PDFs (issue 5)", lambda: bench_handout.run(repeats=min(repeats, 3))),
-        ("briefdeck against pandoc --citeproc (issue 7)", lambda: bench_pandoc.run(repeats=repeats)),
+        ("briefdeck against pandoc --citeproc (issues 7, 16)", lambda: bench_pandoc.run(repeats=repeats)),
+        ("The example's full build (issue 16)", lambda: bench_build.run(repeats=repeats)),
         ("Reading a 500-page PDF (issue 11)", lambda: bench_pdf.run(50 if args.quick else 500, min(repeats, 3))),
         ("Live preview: from saving the brief to the page's update (issue 14)",
          lambda: bench_preview.run(runs=4 if args.quick else 12)),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"

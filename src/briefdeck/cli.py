@@ -16,30 +16,23 @@ import textwrap
 from pathlib import Path
 from typing import Callable, Optional
 
-import typer
+import click
+from click.exceptions import Exit
 
-from briefdeck.check import check_brief
-from briefdeck.citations.work import author_names
+from briefdeck.cli_parts import PATH, Group, argument, brief_argument, json_option, sources_option, verify_option
 from briefdeck.errors import BriefdeckError, Problem, choices_hint, display_path
-from briefdeck.findings.lookup import look_up
-from briefdeck.project import Workspace
-from briefdeck.sources.bibliography import record_origins
 from briefdeck.reports import check_json, find_json, sources_json, unloadable_json
 
-app = typer.Typer(
-    add_completion=False,
+# Plain click, and every heavier module imported inside the command that uses it, so that `--help`
+# and `find` start in a fraction of what the check, deck and rendering stacks cost to import.
+app = Group(
+    name="briefdeck",
     no_args_is_help=True,
-    rich_markup_mode=None,
     help="Briefing decks and handouts in which every claim cites the exact words of its source.",
 )
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 WIDTH = 88
-
-SourcesOption = typer.Option(None, "--sources", help="The sources folder (default: the brief's 'sources:', "
-                             "else the nearest seeds/ above the brief or the current folder).")
-VerifyOption = typer.Option(False, "--verify", help="Compare every source's bytes with the index, not only "
-                            "its size and time, and check the index database whole (slower).")
 
 
 def reports_errors(command: Callable) -> Callable:
@@ -49,34 +42,34 @@ def reports_errors(command: Callable) -> Callable:
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except typer.Exit:
+        except Exit:
             raise
         except BriefdeckError as exc:
             _fail(exc.problems, EXIT_USAGE if exc.usage else EXIT_ERRORS)
         except KeyboardInterrupt:
-            typer.echo("interrupted", err=True)
-            raise typer.Exit(130)
+            click.echo("interrupted", err=True)
+            raise Exit(130)
         except BrokenPipeError:  # output piped into `head` and the like: stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(EXIT_OK)
+            raise Exit(EXIT_OK)
         except Exception as exc:  # a bug in briefdeck: say so plainly; the traceback is there on request
             if os.environ.get("BRIEFDECK_DEBUG"):
                 raise
-            typer.echo(f"internal error: {type(exc).__name__}: {exc}\n"
+            click.echo(f"internal error: {type(exc).__name__}: {exc}\n"
                        "  this is a bug in briefdeck; run again with BRIEFDECK_DEBUG=1 for details and report it",
                        err=True)
-            raise typer.Exit(EXIT_ERRORS)
+            raise Exit(EXIT_ERRORS)
 
     return wrapper
 
 
 def _fail(problems: list[Problem], code: int) -> None:
     for problem in problems:
-        typer.echo(str(problem), err=True)
+        click.echo(str(problem), err=True)
     errors = sum(1 for p in problems if p.is_error)
     if errors > 1:
-        typer.echo(_count(errors, "error"), err=True)
-    raise typer.Exit(code)
+        click.echo(_count(errors, "error"), err=True)
+    raise Exit(code)
 
 
 def _count(n: int, noun: str) -> str:
@@ -85,54 +78,60 @@ def _count(n: int, noun: str) -> str:
 
 def _warn(warnings) -> None:
     for warning in warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {warning}", err=True)
 
 
-def _workspace(sources: Optional[Path]) -> Workspace:
+def _workspace(sources: Optional[Path]):
+    from briefdeck.project import Workspace
+
     return Workspace.here(sources)
 
 
 # -- sources, show, find ------------------------------------------------------
 
 @app.command("sources")
+@json_option()
+@sources_option()
+@verify_option()
 @reports_errors
-def sources_command(
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
-    sources: Optional[Path] = SourcesOption,
-    verify: bool = VerifyOption,
-) -> None:
+def sources_command(as_json: bool, sources: Optional[Path], verify: bool) -> None:
     """List the documents: metadata, paragraph counts, warnings."""
+    from briefdeck.sources.bibliography import record_origins
+
     workspace = _workspace(sources)
     summaries, report = workspace.with_index(lambda index: index.summaries(), verify=verify)
     origins = record_origins(workspace.sources)
     if as_json:
-        typer.echo(json.dumps(sources_json(summaries, origins), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(sources_json(summaries, origins), indent=2, ensure_ascii=False))
         _warn(report.warnings)
         return
     for s in summaries:
-        typer.echo(f"{s.id}  ({s.path}): {s.paragraphs} paragraphs, {s.sentences} sentences")
-        typer.echo(f"  {_describe(s.record)}")
-        typer.echo(f"  record: {origins.get(s.id) or 'guessed from the text'}")
+        click.echo(f"{s.id}  ({s.path}): {s.paragraphs} paragraphs, {s.sentences} sentences")
+        click.echo(f"  {_describe(s.record)}")
+        click.echo(f"  record: {origins.get(s.id) or 'guessed from the text'}")
         if s.headings:
-            typer.echo(f"  sections: {'; '.join(s.headings)}")
+            click.echo(f"  sections: {'; '.join(s.headings)}")
         for warning in s.warnings:
-            typer.echo(f"  warning: {warning}")
+            click.echo(f"  warning: {warning}")
     _warn(report.warnings)
 
 
 def _describe(record) -> str:
+    from briefdeck.citations.work import author_names
+
     parts = [author_names(record), f"“{record.title}”", record.csl.get("container-title"), record.issued_text]
     return ", ".join(p for p in parts if p)
 
 
 @app.command("show")
+@argument("locator", "SOURCE:pN or SOURCE:pN.sM, e.g. tip-2017-dprk:p8")
+@sources_option()
+@verify_option()
 @reports_errors
-def show_command(
-    locator: str = typer.Argument(..., help="SOURCE:pN or SOURCE:pN.sM, e.g. tip-2017-dprk:p8"),
-    sources: Optional[Path] = SourcesOption,
-    verify: bool = VerifyOption,
-) -> None:
+def show_command(locator: str, sources: Optional[Path], verify: bool) -> None:
     """Print a passage or sentence with its locator and section."""
+    from briefdeck.findings.lookup import look_up
+
     def passage_of(index):
         passage = look_up(index, locator)
         if isinstance(passage, Problem):
@@ -146,39 +145,40 @@ def show_command(
         _fail([passage], EXIT_ERRORS)
     paragraph = passage.paragraph
     if paragraph is None:
-        typer.echo(f"{passage.locator}: {_describe(record)}")
-        typer.echo(f"{count} paragraphs; show one with {passage.locator}:pN")
+        click.echo(f"{passage.locator}: {_describe(record)}")
+        click.echo(f"{count} paragraphs; show one with {passage.locator}:pN")
         return
     page = f", page {paragraph.page}" if paragraph.page else ""
-    typer.echo(f"{passage.locator}  [{paragraph.section or 'no section'}{page}]")
-    typer.echo(_describe(record))
-    typer.echo("")
-    typer.echo(textwrap.fill(passage.text, WIDTH, break_on_hyphens=False))
+    click.echo(f"{passage.locator}  [{paragraph.section or 'no section'}{page}]")
+    click.echo(_describe(record))
+    click.echo("")
+    click.echo(textwrap.fill(passage.text, WIDTH, break_on_hyphens=False))
     if passage.finding is not None:
         _finding_details(passage.finding)
 
 
 def _finding_details(finding) -> None:
     if finding.tags:
-        typer.echo(f"tags: {', '.join(finding.tags)}")
+        click.echo(f"tags: {', '.join(finding.tags)}")
     if finding.figures:
-        typer.echo("figures: " + "; ".join(f.text for f in finding.figures))
+        click.echo("figures: " + "; ".join(f.text for f in finding.figures))
     if finding.speaker:
-        typer.echo(f"speaker: {finding.speaker}")
+        click.echo(f"speaker: {finding.speaker}")
 
 
 @app.command("find")
+@argument("query", "Words to look for.")
+@click.option("--source", multiple=True, help="Only this source id (repeatable).")
+@click.option("--section", help="Only sections whose name contains this.")
+@click.option("--tag", multiple=True, help="Only findings with this tag (repeatable).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True,
+              help="At most this many findings.")
+@json_option()
+@sources_option()
+@verify_option()
 @reports_errors
-def find_command(
-    query: str = typer.Argument(..., help="Words to look for."),
-    source: list[str] = typer.Option([], "--source", help="Only this source id (repeatable)."),
-    section: Optional[str] = typer.Option(None, "--section", help="Only sections whose name contains this."),
-    tag: list[str] = typer.Option([], "--tag", help="Only findings with this tag (repeatable)."),
-    limit: int = typer.Option(10, "--limit", min=1, max=1000, help="At most this many findings."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
-    sources: Optional[Path] = SourcesOption,
-    verify: bool = VerifyOption,
-) -> None:
+def find_command(query: str, source: tuple[str, ...], section: Optional[str], tag: tuple[str, ...], limit: int,
+                 as_json: bool, sources: Optional[Path], verify: bool) -> None:
     """Search the findings (sentences) of every source."""
     def search(index):
         _check_choices("source", source, index.source_ids())
@@ -188,15 +188,15 @@ def find_command(
     found, report = _workspace(sources).with_index(search, verify=verify)
     _warn(report.warnings)
     if as_json:
-        typer.echo(json.dumps(find_json(found), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(find_json(found), indent=2, ensure_ascii=False))
         return
     if not found:
-        typer.echo("no findings match", err=True)
+        click.echo("no findings match", err=True)
         return
     for f in found:
         extra = f"  ({', '.join(f.tags)})" if f.tags else ""
-        typer.echo(f"{f.locator}  [{f.section or 'no section'}]{extra}")
-        typer.echo(textwrap.indent(textwrap.fill(f.text, WIDTH - 2, break_on_hyphens=False), "  "))
+        click.echo(f"{f.locator}  [{f.section or 'no section'}]{extra}")
+        click.echo(textwrap.indent(textwrap.fill(f.text, WIDTH - 2, break_on_hyphens=False), "  "))
 
 
 def _check_choices(what: str, given: list[str], valid: list[str]) -> None:
@@ -209,20 +209,21 @@ def _check_choices(what: str, given: list[str], valid: list[str]) -> None:
 # -- check, build, new, layouts -------------------------------------------------
 
 @app.command("check")
+@brief_argument()
+@click.option("--audience", help="Check for this audience only.")
+@click.option("--strict", is_flag=True, help="Treat warnings (such as a number mismatch) as errors.")
+@json_option()
+@click.option("--update-lock", is_flag=True, help="Accept the sources as they are now into the evidence lock.")
+@click.option("--review", is_flag=True, help="Also write build/BRIEF-AUDIENCE-review.html: every point beside "
+              "its evidence, for a human to read.")
+@sources_option()
+@verify_option()
 @reports_errors
-def check_command(
-    brief: Path = typer.Argument(..., help="The outline, e.g. briefs/dprk-trafficking.yaml"),
-    audience: Optional[str] = typer.Option(None, "--audience", help="Check for this audience only."),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings (such as a number mismatch) as errors."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (see README, 'JSON output')."),
-    update_lock: bool = typer.Option(False, "--update-lock",
-                                     help="Accept the sources as they are now into the evidence lock."),
-    review: bool = typer.Option(False, "--review", help="Also write build/BRIEF-AUDIENCE-review.html: every "
-                                "point beside its evidence, for a human to read."),
-    sources: Optional[Path] = SourcesOption,
-    verify: bool = VerifyOption,
-) -> None:
+def check_command(brief: Path, audience: Optional[str], strict: bool, as_json: bool, update_lock: bool,
+                  review: bool, sources: Optional[Path], verify: bool) -> None:
     """Verify every point's evidence; show what each point cites and what is wrong."""
+    from briefdeck.check import check_brief
+
     try:
         result = check_brief(brief, audience=audience, strict=strict, sources=sources, verify=verify,
                              update_lock=update_lock)
@@ -230,76 +231,75 @@ def check_command(
         if not as_json:
             raise
         # A brief that does not load is still answered in JSON.
-        typer.echo(json.dumps(unloadable_json(str(brief), exc.problems), indent=2, ensure_ascii=False))
-        raise typer.Exit(EXIT_USAGE if exc.usage else EXIT_ERRORS)
+        click.echo(json.dumps(unloadable_json(str(brief), exc.problems), indent=2, ensure_ascii=False))
+        raise Exit(EXIT_USAGE if exc.usage else EXIT_ERRORS)
     if as_json:
-        typer.echo(json.dumps(check_json(result), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(check_json(result), indent=2, ensure_ascii=False))
     else:
         for key, deck in result.decks.items():
-            typer.echo(f"== {key} ({deck.audience.label})")
+            click.echo(f"== {key} ({deck.audience.label})")
             for line in describe_deck(deck):
-                typer.echo(line)
+                click.echo(line)
         for problem in result.problems:
-            typer.echo(str(problem), err=True)
-        typer.echo(f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}", err=True)
+            click.echo(str(problem), err=True)
+        click.echo(f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}", err=True)
     if review:
         from briefdeck.evidence.review import write_review_pages
         for path in write_review_pages(result.outline, result.resolution, result.problems,
                                        result.workspace.root / "build"):
-            typer.echo(f"review: {display_path(path)}", err=True)
+            click.echo(f"review: {display_path(path)}", err=True)
     if result.errors:
-        raise typer.Exit(EXIT_ERRORS)
+        raise Exit(EXIT_ERRORS)
 
 
 @app.command("build")
+@brief_argument()
+@click.option("--audience", help="Build for this audience only.")
+@click.option("--format", "formats", default="pptx,html,pdf", show_default=True,
+              help="Comma-separated: pptx, html, pdf.")
+@click.option("--out", type=PATH, help="The output folder (default: the project's build/).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@sources_option()
+@verify_option()
 @reports_errors
-def build_command(
-    brief: Path = typer.Argument(..., help="The outline, e.g. briefs/dprk-trafficking.yaml"),
-    audience: Optional[str] = typer.Option(None, "--audience", help="Build for this audience only."),
-    formats: str = typer.Option("pptx,html,pdf", "--format", help="Comma-separated: pptx, html, pdf."),
-    out: Optional[Path] = typer.Option(None, "--out", help="The output folder (default: the project's build/)."),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
-    sources: Optional[Path] = SourcesOption,
-    verify: bool = VerifyOption,
-) -> None:
+def build_command(brief: Path, audience: Optional[str], formats: str, out: Optional[Path], strict: bool,
+                  sources: Optional[Path], verify: bool) -> None:
     """Write each audience's deck (.pptx) and handout (.html, .pdf)."""
+    from briefdeck.check import check_brief
     from briefdeck.outputs import build_outputs, parse_formats, planned_outputs
 
     chosen = parse_formats(formats)
     result = check_brief(brief, audience=audience, strict=strict, sources=sources, verify=verify)
     for problem in result.problems:
-        typer.echo(str(problem), err=True)
+        click.echo(str(problem), err=True)
     if result.errors:
-        typer.echo(f"{_count(len(result.errors), 'error')}: nothing was built", err=True)
-        raise typer.Exit(EXIT_ERRORS)
+        click.echo(f"{_count(len(result.errors), 'error')}: nothing was built", err=True)
+        raise Exit(EXIT_ERRORS)
     out_dir = out or result.workspace.root / "build"
     planned = planned_outputs(result, chosen, out_dir)
     shown = len(result.problems)
     if sys.stderr.isatty():
-        from rich.progress import BarColumn, Progress, TextColumn  # only where a bar can be drawn
-
-        with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                      transient=True) as bar:
-            task = bar.add_task("building", total=len(planned))
-            written = build_outputs(result, formats=chosen, out_dir=out_dir,
-                                    progress=lambda o: bar.update(task, advance=1, description=o.path.name))
+        with click.progressbar(length=len(planned), label="building", file=sys.stderr, show_pos=True,
+                               item_show_func=lambda o: o.path.name if o else None) as bar:
+            written = build_outputs(result, formats=chosen, out_dir=out_dir, progress=lambda o: bar.update(1, o))
     else:  # no terminal to draw a bar on (a pipe, CI): the printed paths say what was done
         written = build_outputs(result, formats=chosen, out_dir=out_dir)
     for problem in result.problems[shown:]:  # what rendering noticed (a template's external links)
-        typer.echo(str(problem), err=True)
+        click.echo(str(problem), err=True)
     for output in written:
-        typer.echo(display_path(output.path))
-    typer.echo(build_summary(result, written))
+        click.echo(display_path(output.path))
+    click.echo(build_summary(result, written))
 
 
 @app.command("preview")
+@brief_argument()
+@click.option("--audience", help="Preview this audience only.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8750, show_default=True,
+              help="The port on 127.0.0.1 (0: any free one).")
 @reports_errors
-def preview_command(
-    brief: Path = typer.Argument(..., help="The outline, e.g. briefs/dprk-trafficking.yaml"),
-    audience: Optional[str] = typer.Option(None, "--audience", help="Preview this audience only."),
-    port: int = typer.Option(8750, "--port", min=0, max=65535, help="The port on 127.0.0.1 (0: any free one)."),
-) -> None:
+def preview_command(brief: Path, audience: Optional[str], port: int) -> None:
     """Show the slides in a browser as the .pptx will have them, with each note's evidence; refresh on save."""
+    from briefdeck.check import check_brief
     from briefdeck.preview import serve_until_interrupted, start_preview, stop_preview
 
     if not brief.is_file():
@@ -316,20 +316,20 @@ def preview_command(
         stop_preview(server)
         _fail(wrong, EXIT_USAGE)
     state = "" if snapshot.ok else "; the brief does not build yet, the page shows why"
-    typer.echo(f"previewing {display_path(brief)} at {server.address}  (Ctrl-C to stop){state}")
+    click.echo(f"previewing {display_path(brief)} at {server.address}  (Ctrl-C to stop){state}")
     serve_until_interrupted(server)
 
 
 @app.command("new")
+@brief_argument("Where to write the starter outline, e.g. briefs/my-brief.yaml")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@sources_option()
 @reports_errors
-def new_command(
-    brief: Path = typer.Argument(..., help="Where to write the starter outline, e.g. briefs/my-brief.yaml"),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
-    sources: Optional[Path] = SourcesOption,
-) -> None:
+def new_command(brief: Path, force: bool, sources: Optional[Path]) -> None:
     """Write a starter outline that passes 'check' against the project's sources."""
     from briefdeck.files import write_atomic
     from briefdeck.outline.starter import starter_outline
+    from briefdeck.project import Workspace
 
     if brief.exists() and not force:
         _fail([Problem(f"{brief} already exists", hint="choose another name, or add --force to overwrite it",
@@ -339,7 +339,7 @@ def new_command(
     text, _ = workspace.with_index(lambda index: starter_outline(index, sources=os.path.relpath(workspace.sources,
                                                                                                  base)))
     write_atomic(brief, text.encode("utf-8"))
-    typer.echo(f"wrote {display_path(brief)}; next: briefdeck check {display_path(brief)}")
+    click.echo(f"wrote {display_path(brief)}; next: briefdeck check {display_path(brief)}")
 
 
 @app.command("layouts")
@@ -347,11 +347,12 @@ def new_command(
 def layouts_command() -> None:
     """List the layouts available to this project."""
     from briefdeck.layouts import available_layouts, find_layout
+    from briefdeck.project import Workspace
 
     project = Workspace.at(Path.cwd()).root
     for name, folder in available_layouts(project).items():
         description = find_layout(name, project=project).settings.get("description", "")
-        typer.echo(f"{name:<12} {description}  ({display_path(folder)})")
+        click.echo(f"{name:<12} {description}  ({display_path(folder)})")
 
 
 def describe_deck(deck) -> list[str]:
@@ -388,4 +389,4 @@ def build_summary(result, written=()) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line (the console script)."""
-    app(args=argv, prog_name="briefdeck")
+    app.main(args=argv, prog_name="briefdeck")

@@ -32,7 +32,7 @@ def example(tmp_path_factory, request):
     shutil.copytree(REPO / "seeds", root / "seeds")
     (root / "briefs").mkdir()
     shutil.copy(DESIGN_EXAMPLE, root / "briefs" / "example.yaml")
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
     from briefdeck.cli import app
     import os
     old = os.getcwd()

@@ -48,7 +48,7 @@ def built(tmp_path_factory):
     import os
     import shutil
 
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from briefdeck.cli import app
     root = tmp_path_factory.mktemp("notes") / "project"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from briefdeck.check import check_brief
 from briefdeck.cli import app

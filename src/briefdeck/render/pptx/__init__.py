@@ -14,20 +14,23 @@ package zipped deterministically (`package.py`). `check.py` checks the result.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from briefdeck.deck.model import Deck
-from briefdeck.errors import Problem
-from briefdeck.layouts import Layout
-from briefdeck.render.pptx.check import check_pptx
-from briefdeck.render.pptx.draw import Fonts
-from briefdeck.render.pptx.frames import Frames
-from briefdeck.render.pptx.language import mark_language
-from briefdeck.render.pptx.package import pages_to_pptx
-from briefdeck.render.pptx.plan import deck_to_pages
-from briefdeck.render.pptx.settings import pptx_settings
-from briefdeck.render.pptx.template import load_base
+if TYPE_CHECKING:
+    from briefdeck.deck.model import Deck
+    from briefdeck.errors import Problem
+    from briefdeck.layouts import Layout
 
 __all__ = ["check_pptx", "deck_to_pptx"]
+
+
+# The steps import python-pptx (about 140 ms): they are imported when a deck is written, so that
+# `check`, which reads this package's settings to validate a layout, does not pay for it.
+def __getattr__(name: str):
+    if name == "check_pptx":
+        from briefdeck.render.pptx.check import check_pptx
+        return check_pptx
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def deck_to_pptx(deck: Deck, *, layout: Layout, warnings: list[Problem] | None = None) -> bytes:
@@ -38,6 +41,14 @@ def deck_to_pptx(deck: Deck, *, layout: Layout, warnings: list[Problem] | None =
     long for its slide, a point with more footnotes than a slide holds).
     What was left out of the template (external links) is added to ``warnings``.
     """
+    from briefdeck.render.pptx.draw import Fonts
+    from briefdeck.render.pptx.frames import Frames
+    from briefdeck.render.pptx.language import mark_language
+    from briefdeck.render.pptx.package import pages_to_pptx
+    from briefdeck.render.pptx.plan import deck_to_pages
+    from briefdeck.render.pptx.settings import pptx_settings
+    from briefdeck.render.pptx.template import load_base
+
     settings = pptx_settings(layout)
     if deck.language:  # the brief's lang: over the layout's
         settings = replace(settings, language=deck.language)

@@ -18,14 +18,24 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Callable
 
 from briefdeck.errors import BriefdeckError, Location, Problems, did_you_mean, display_path
-from briefdeck.sources.bibliography.bibtex import read_bibtex
 from briefdeck.sources.bibliography.csl_json import read_csl_json
 from briefdeck.sources.bibliography.csl_yaml import read_csl_yaml
 from briefdeck.sources.bibliography.reference import Reference
-from briefdeck.sources.bibliography.ris import read_ris
 from briefdeck.sources.citekeys import key_to_id
 from briefdeck.sources.model import SourceRecord
 from briefdeck.sources.records import RECORDS_FILE, RecordEntry, load_file_keys, load_records, source_id_for
+
+
+def read_bibtex(path: Path, shown: str) -> list[Reference]:
+    # bibtexparser, pylatexenc and rispy take longer to import than `find` takes to answer: only for such a file
+    from briefdeck.sources.bibliography.bibtex import read_bibtex as read
+    return read(path, shown)
+
+
+def read_ris(path: Path, shown: str) -> list[Reference]:
+    from briefdeck.sources.bibliography.ris import read_ris as read
+    return read(path, shown)
+
 
 REFERENCE_FILES: dict[str, Callable[[Path, str], list[Reference]]] = {
     "references.json": read_csl_json,

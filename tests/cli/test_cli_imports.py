@@ -1,0 +1,54 @@
+"""Each command imports only what it uses: start-up is most of a small command's time."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Run the command in a fresh interpreter, then print which of the heavy modules it imported.
+PROBE = """
+import json, sys
+from briefdeck.cli import main
+code = 0
+try:
+    main(sys.argv[1:])
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+RENDERERS = ("pptx", "weasyprint")
+CHECKING = ("briefdeck.check", "briefdeck.citations", "briefdeck.deck", "briefdeck.findings", "briefdeck.outline")
+
+
+def imported_by(cwd: Path, *args: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    assert report["code"] == 0, done.stderr
+    return {m.split(".")[0] if not m.startswith("briefdeck.") else ".".join(m.split(".")[:2])
+            for m in report["modules"]}
+
+
+def test_help_imports_no_renderer_and_no_checking(tmp_path):
+    modules = imported_by(tmp_path, "--help")
+    assert modules.isdisjoint(RENDERERS + CHECKING + ("pydantic",)), sorted(modules & set(RENDERERS + CHECKING))
+
+
+@pytest.mark.parametrize("command", [("find", "forced labor"), ("find", "prison", "--json")])
+def test_find_imports_the_index_but_no_renderer(project, command):
+    modules = imported_by(project, *command)
+    assert "briefdeck.findings" in modules
+    assert modules.isdisjoint(RENDERERS + ("briefdeck.check", "pydantic")), sorted(modules & set(RENDERERS))
+
+
+def test_check_validates_the_layout_without_python_pptx(project):
+    (project / "briefs" / "example.yaml").write_bytes((Path(__file__).parents[2] / "briefs" /
+                                                       "dprk-trafficking.yaml").read_bytes())
+    modules = imported_by(project, "check", "briefs/example.yaml")
+    assert "briefdeck.check" in modules
+    assert modules.isdisjoint(RENDERERS), sorted(modules & set(RENDERERS))
