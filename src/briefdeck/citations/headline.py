@@ -16,6 +16,7 @@ first letter of a minor word, so what the record states is kept:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefdeck.citations.work import MINOR_WORDS
@@ -26,6 +27,7 @@ _WORD = re.compile(r"[^\s]+")
 _EDGE = "“”‘’\"'([{«»)]}.,;:!?—–"
 
 
+@functools.lru_cache(maxsize=4096)  # a deck cases the same few titles in every note
 def headline_case(title: str) -> str:
     """The title in headline style: "State Department Report finds…" → "State Department Report Finds…"."""
     words = [(m.start(), m.group()) for m in _WORD.finditer(title)]
