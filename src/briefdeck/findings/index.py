@@ -117,10 +117,6 @@ class FindingsIndex:
                               (source, paragraph, sentence)).fetchone()
         return _finding(row) if row else None
 
-    def sections(self) -> list[str]:
-        return [row[0] for row in self.db.execute(
-            "SELECT DISTINCT section FROM paragraphs WHERE section IS NOT NULL ORDER BY section")]
-
     def tags(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT DISTINCT tag FROM finding_tags ORDER BY tag")]
 

@@ -138,7 +138,7 @@ class _Resolver:
             evidence = self._sentence_evidence(finding, paragraph, spans)
             # "X, quoted in …" only for words that stand in X's quotation marks; the rest are the author's
             speaker = finding.speaker if inside_quotation(paragraph.text, start) else None
-            return Evidence(_with_quoted(evidence.citation, quoted, speaker), evidence.tags, evidence.figures,
+            return Evidence(replace(evidence.citation, quoted=quoted, speaker=speaker), evidence.tags, evidence.figures,
                             passage, paragraph.text, (start, end), finding.speaker)
         covered = [f for f in sentences if f.sentence in inside]
         locator = Locator(paragraph.source, paragraph.number)
@@ -227,11 +227,6 @@ def _find_in(pieces: list[str], text: str, narrow: Locator | None) -> tuple[int,
     a, b = spans[narrow.sentence - 1]
     found = find_quote(pieces, text[a:b])
     return None if found is None else (found[0] + a, found[1] + a)
-
-
-def _with_quoted(citation: Citation, quoted: str, speaker: str | None) -> Citation:
-    return Citation(citation.record, citation.locator, citation.paragraph, citation.sentence, quoted,
-                    citation.section, speaker, citation.page)
 
 
 def _union(tag_lists) -> tuple[str, ...]:
