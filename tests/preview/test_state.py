@@ -151,3 +151,16 @@ def test_a_continued_slide_shows_its_problems_on_every_page(project):
     first, continued = figure_of(body, "Many findings"), figure_of(body, "Many findings (cont.)")
     for figure in (first, continued):
         assert "long.yaml:24:" in figure and "“23” in the text" in figure
+
+
+def test_third_and_later_pages_of_a_slide_stay_with_their_slide():
+    # The planner titles continuations "(cont.)", "(cont. 2)"…: every one belongs to its slide.
+    from types import SimpleNamespace
+
+    from briefdeck.preview.evidence import pages_by_slide
+    from briefdeck.render.pptx.pages import Page
+
+    deck = SimpleNamespace(slides=[SimpleNamespace(kind="bullets"), SimpleNamespace(kind="bullets"),
+                                   SimpleNamespace(kind="sources")])
+    pages = [Page("bullets", t, ()) for t in ("A", "A (cont.)", "A (cont. 2)", "A (cont. 3)", "B")]
+    assert pages_by_slide(deck, pages) == [0, 0, 0, 0, 1]

@@ -18,7 +18,7 @@ from briefdeck.deck.model import Deck, Footnote
 from briefdeck.errors import Problem
 from briefdeck.findings.index import FindingsIndex
 from briefdeck.outline.model import Outline
-from briefdeck.render.pptx.flow import CONTINUED
+from briefdeck.render.pptx.flow import continued_title
 from briefdeck.render.pptx.pages import Page
 from briefdeck.sources.locators import parse_locator
 
@@ -54,7 +54,10 @@ def slide_of_problem(problem: Problem, lines: list[int], targets: list[int | Non
 
 
 def pages_by_slide(deck: Deck, pages: Sequence[Page]) -> list[int | None]:
-    """For each page, the deck slide it shows: a slide's first page, then its "(cont.)" pages."""
+    """For each page, the deck slide it shows: a slide's first page, then its continuations.
+
+    Continuations are titled as the planner titles them (`continued_title`: "(cont.)", "(cont. 2)"…).
+    """
     owners: list[int | None] = [None] * len(pages)
     shown = [i for i, s in enumerate(deck.slides) if s.kind != "sources"]
     at = 0
@@ -64,9 +67,10 @@ def pages_by_slide(deck: Deck, pages: Sequence[Page]) -> list[int | None]:
         owners[at] = slide
         title = pages[at].title
         at += 1
-        while at < len(pages) and pages[at].title == title.removesuffix(CONTINUED) + CONTINUED:
+        k = 1
+        while at < len(pages) and pages[at].title == continued_title(title, k):
             owners[at] = slide
-            at += 1
+            at, k = at + 1, k + 1
     return owners
 
 
