@@ -76,16 +76,10 @@ class Workspace:
     sources: Path
 
     @classmethod
-    def at(cls, start: Path, sources: Path | str | None = None, *, base: Path | None = None) -> "Workspace":
-        """The project around ``start``; ``sources`` is relative to ``base`` (the brief's folder) when given."""
+    def at(cls, start: Path) -> "Workspace":
+        """The project around ``start``, with its default sources folder."""
         root = find_project(start)
-        if sources is None:
-            folder = root / DEFAULT_SOURCES
-        else:
-            folder = Path(sources)
-            if not folder.is_absolute():
-                folder = (base or Path.cwd()) / folder
-        return cls(root, folder)
+        return cls(root, root / DEFAULT_SOURCES)
 
     @classmethod
     def for_brief(cls, brief: Path, written: str | None, given: Path | None = None) -> "Workspace":

@@ -32,11 +32,3 @@ def side_by_side(what: str, text_words: str, cited: Cited, evidence_words: str |
 def excerpt(text: str, width: int = _SHOWN) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
-
-
-def clause_around(text: str, start: int, end: int) -> str:
-    """The words of ``text`` around start:end, up to the nearest punctuation on either side."""
-    left = max(text.rfind(m, 0, start) for m in ",;:.—(") + 1
-    rights = [i for i in (text.find(m, end) for m in ",;:.—)") if i >= 0]
-    right = min(rights) if rights else len(text)
-    return text[left:right].strip()

@@ -20,9 +20,8 @@ from briefdeck.outline.fields import PLACES, SLIDE_KEYS, Choice, Field, Place, W
 from briefdeck.outline.model import CITATION_STYLES, DEFAULT_TEXT_KEY, PerAudienceText
 from briefdeck.sources.citekeys import CitationKeyError, citation_to_locator
 from briefdeck.sources.locators import Locator, parse_locator
-from briefdeck.yamlfile import MapNode, Node, ScalarNode, SeqNode, describe
+from briefdeck.yamlfile import ISO_DATE, MapNode, Node, ScalarNode, SeqNode, calendar_date, describe
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WHOLE_NUMBER = re.compile(r"\+?[0-9]{1,6}")
 LOCATOR_FORMS = "SOURCE, SOURCE:pN or SOURCE:pN.sM (or a citation key: @KEY, [@KEY, para. N])"
 
@@ -54,15 +53,14 @@ class ValueReader:
     def date(self, node: Node | None, what: str = "date") -> tuple[dt.date | None, str | None]:
         """A calendar date when written YYYY-MM-DD, and the text as written (to show)."""
         text = self.text(node, what)
-        if text is None or not _ISO_DATE.fullmatch(text):
+        if text is None or not ISO_DATE.fullmatch(text):
             return None, text
-        try:
-            return dt.date.fromisoformat(text), text
-        except ValueError:
+        date = calendar_date(text)
+        if date is None:
             self.error(f"date: {text} looks like YYYY-MM-DD but is not a calendar date", node.location,
                        "correct the month or day, or write the date in words to show it as written",
                        code="bad-date")
-            return None, text
+        return date, text
 
     def fields(self, node: MapNode, place: str, *, allowed: tuple[str, ...] | None = None) -> dict[str, Node]:
         """The mapping's values by key; unknown and misplaced keys are reported and left out."""

@@ -6,10 +6,10 @@ from briefdeck.yamlfile.nodes import (
     SeqNode, compose, describe, shorten,
 )
 from briefdeck.yamlfile.read import MAX_YAML_BYTES, read_yaml_file, yaml_text_to_node
-from briefdeck.yamlfile.values import calendar_date, is_text_key, node_to_data, scalar_to_value
+from briefdeck.yamlfile.values import ISO_DATE, calendar_date, is_text_key, node_to_data, scalar_to_value
 
 __all__ = [
     "BRIEF", "DEFAULT_LOADER", "LAYOUT", "LEXICON", "MAX_DEPTH", "MAX_YAML_BYTES", "RECORDS", "Composed",
-    "FileKind", "MapNode", "Node", "ScalarNode", "SeqNode", "calendar_date", "compose", "describe",
+    "FileKind", "ISO_DATE", "MapNode", "Node", "ScalarNode", "SeqNode", "calendar_date", "compose", "describe",
     "is_text_key", "node_to_data", "read_yaml_file", "scalar_to_value", "shorten", "yaml_text_to_node",
 ]

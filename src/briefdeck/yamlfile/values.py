@@ -32,7 +32,7 @@ _BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _NOT_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # the shape; calendar_date says if it exists
 
 
 def scalar_to_value(node: ScalarNode, problems: Problems) -> Any:
@@ -65,7 +65,7 @@ def scalar_to_value(node: ScalarNode, problems: Problems) -> Any:
                            hint="write a number such as 12 or 0.5", code="yaml-not-finite")
             return None
         return value
-    date = _ISO_DATE.fullmatch(text)
+    date = ISO_DATE.fullmatch(text)
     if date and not calendar_date(text):
         problems.error(f"expected a date that exists (YYYY-MM-DD); found {text}", node.location,
                        hint="correct the month or day", code="bad-date")
@@ -76,7 +76,7 @@ def scalar_to_value(node: ScalarNode, problems: Problems) -> Any:
 def calendar_date(text: str) -> dt.date | None:
     """The date ``YYYY-MM-DD`` names, or None when it is not in the calendar."""
     try:
-        return dt.date.fromisoformat(text) if _ISO_DATE.fullmatch(text) else None
+        return dt.date.fromisoformat(text) if ISO_DATE.fullmatch(text) else None
     except ValueError:
         return None
 
