@@ -43,7 +43,7 @@ from typing import Iterable
 
 from briefdeck.citations.compose import Line, concat, join
 from briefdeck.citations.dates import year_first_date, year_only
-from briefdeck.citations.names import Name, apa_name, display_name, fold_for_sorting, initials, sort_key
+from briefdeck.citations.names import Name, and_list, apa_name, display_name, fold_for_sorting, initials, sort_key
 from briefdeck.citations.text import Formatted, plain
 from briefdeck.citations.work import (Work, page_label, paragraph_label, short_title, speaker_of, without_article,
                                       work_of)
@@ -156,9 +156,7 @@ def _container_editors(work: Work) -> str:
     """ "O. Writer (Ed.)", "O. Writer & F. Name (Eds.)": the editors of the book a chapter is in (10.3)."""
     if work.edited or not work.editors:
         return ""
-    names = [_initials_first(n) for n in work.editors]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + (" & " if len(names) == 2 else ", & ") + names[-1]
-    return f"{listed} {_editor_label(work)}"
+    return f"{and_list([_initials_first(n) for n in work.editors], '&')} {_editor_label(work)}"
 
 
 def _source(work: Work) -> Line:

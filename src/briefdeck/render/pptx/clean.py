@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from briefdeck.links import live_link
 
 _DROP = {code: None for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0xD800, 0xE000),
                                  0xFFFE, 0xFFFF)}
@@ -34,15 +33,6 @@ def clean_text(text: str) -> str:
 def one_line(text: str) -> str:
     """``clean_text`` with every line break folded to a space (titles, labels)."""
     return " ".join(clean_text(text).split())
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` fit for a hyperlink's relationship target, or None: then the URL is shown as text only.
-
-    Only http(s) and mailto links are made (see `briefdeck.links`); a
-    ``javascript:``, ``file:`` or UNC URL in a record stays plain text.
-    """
-    return live_link(url)
 
 
 # Scripts PowerPoint sets in the East Asian font slot: Hangul, kana, CJK

@@ -12,7 +12,8 @@ from typing import Sequence
 from briefdeck.citations.text import Formatted
 from briefdeck.deck.model import Footnote, Slide
 from briefdeck.deck.notes import band_lines
-from briefdeck.render.pptx.clean import clean_text, safe_url
+from briefdeck.links import live_link
+from briefdeck.render.pptx.clean import clean_text
 from briefdeck.render.pptx.drafts import Block
 from briefdeck.render.pptx.fit import Para, Run, paras_height
 from briefdeck.render.pptx.frames import Frames
@@ -68,7 +69,7 @@ class PageNotes:
         if formatted not in self._runs:
             out = []
             for span in formatted:
-                url = safe_url(span.url)
+                url = live_link(span.url)  # only http(s) and mailto become links
                 if span.text:
                     out.append(Run(clean_text(span.text).replace("\n", " "), italic=span.italic, url=url,
                                    colour=self.colours["link"] if url else None))
