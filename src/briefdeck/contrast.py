@@ -10,14 +10,13 @@ size that pair is used at, and names the layout.yaml line of the text colour.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Mapping
 
 from briefdeck.errors import Location, Problem
+from briefdeck.layouts import hex_colour
 
 NORMAL, LARGE = 4.5, 3.0
-_HEX = re.compile(r"#?([0-9A-Fa-f]{6})")
 
 
 @dataclass(frozen=True)
@@ -45,10 +44,10 @@ TEXT_ON = (
 
 def relative_luminance(colour: str) -> float:
     """WCAG's relative luminance of a six-digit hex sRGB colour ("1F2933" or "#1f2933"), 0 to 1."""
-    match = _HEX.fullmatch(colour.strip())
-    if match is None:
+    digits = hex_colour(colour.strip())
+    if digits is None:
         raise ValueError(f"not a six-digit hex colour: {colour!r}")
-    channels = [int(match.group(1)[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -71,7 +70,7 @@ def layout_contrast_problems(colours: Mapping[str, str], locations: Mapping[str,
     for pair in TEXT_ON:
         text, background = colours.get(pair.text), colours.get(pair.background)
         if not (isinstance(text, str) and isinstance(background, str)
-                and _HEX.fullmatch(text.strip()) and _HEX.fullmatch(background.strip())):
+                and hex_colour(text.strip()) and hex_colour(background.strip())):
             continue
         ratio = contrast_ratio(text, background)
         if ratio >= pair.needs:

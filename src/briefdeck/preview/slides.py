@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from html import escape
 
+from briefdeck.layouts import hex_colour
 from briefdeck.render.handout.pictures import picture_html
 from briefdeck.render.handout.svg_chart import SvgColours, chart_svg
 from briefdeck.render.pptx.fit import Para, Run, para_lines
@@ -31,8 +32,7 @@ def _rect(rect: Rect) -> str:
 
 
 def _colour(hex_rgb: str | None, default: str = "000000") -> str:
-    value = hex_rgb or default
-    return "#" + (value if len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value) else default)
+    return "#" + (hex_colour(hex_rgb) or default)
 
 
 @lru_cache(maxsize=1024)

@@ -10,7 +10,6 @@ layout's, already checked six-digit hex.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import dataclass
 from typing import Mapping, Sequence
@@ -19,12 +18,12 @@ from xml.sax.saxutils import escape, quoteattr
 from markupsafe import Markup
 
 from briefdeck.deck.model import Chart
+from briefdeck.layouts import hex_colour
 
 WIDTH = 640.0
 FONT = 13.0  # px, in the SVG's own units: the SVG scales to the column width
 LINE = FONT * 1.3
 _DEFAULTS = {"accent": "1D5FA8", "text": "1F2933", "rule": "C3CDD8"}
-_HEX = re.compile(r"[0-9A-Fa-f]{6}")
 
 
 @dataclass(frozen=True)
@@ -37,8 +36,7 @@ class SvgColours:
     def of(cls, colours: Mapping[str, object] | None) -> "SvgColours":
         """The layout's ``colours`` (accent, text, rule), briefdeck's defaults for any missing."""
         given = colours if isinstance(colours, Mapping) else {}
-        pick = {k: str(given.get(k) or v).lstrip("#") for k, v in _DEFAULTS.items()}
-        pick = {k: v if _HEX.fullmatch(v) else _DEFAULTS[k] for k, v in pick.items()}  # never markup
+        pick = {k: hex_colour(given.get(k)) or v for k, v in _DEFAULTS.items()}  # never markup
         return cls(pick["accent"], pick["text"], pick["rule"])
 
 
