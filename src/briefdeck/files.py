@@ -13,6 +13,7 @@ build that nobody holds the lock on was left by a build that died.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -155,3 +156,15 @@ def _cannot_write(path: Path, exc: OSError) -> BriefdeckError:
     return BriefdeckError(Problem(f"cannot write {display_path(path)}: {reason}", Location(display_path(path)),
                                   "choose a folder you can write to with --out, or free some disk space",
                                   code="cannot-write"))
+
+
+def file_sha256(path: Path) -> str | None:
+    """The sha256 of a file's bytes, read in blocks; None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()

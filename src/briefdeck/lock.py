@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefdeck.errors import BriefdeckError, Location, Problem, display_path
-from briefdeck.files import write_atomic
+from briefdeck.files import file_sha256, write_atomic
 from briefdeck.findings.index import FindingsIndex
 from briefdeck.outline.model import EvidenceSpec, Outline
 from briefdeck.outline.resolve import Resolution
@@ -209,14 +209,7 @@ def _file_hash(path: Path) -> str:
 
 @lru_cache(maxsize=4096)
 def _hash_of(path: Path, mtime_ns: int, size: int) -> str:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return ""
-    return digest.hexdigest()
+    return file_sha256(path) or ""
 
 
 def _read_lock(path: Path) -> tuple[dict | None, bytes | None, Problem | None]:

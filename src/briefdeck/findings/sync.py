@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from briefdeck.errors import BriefdeckError, Problems
+from briefdeck.files import file_sha256
 from briefdeck.findings.extract import source_to_findings
 from briefdeck.findings.index import FindingsIndex, source_token
 from briefdeck.findings.integrity import (check_whole, damage_warning, document_digest, is_damage, remember_state,
@@ -202,7 +203,8 @@ def _sync(index: FindingsIndex, folder: SourceFolder, lexicon: Lexicon,
             touched_at = max(st.st_mtime_ns, st.st_ctime_ns)
             if old_seen == seen and not verify and touched_at < written - _GRANULARITY_NS:
                 continue
-            if sha is not None and sha == _file_sha(source_file.path):
+            # An unreadable file (None) is read again, which says why it cannot be.
+            if sha is not None and sha == file_sha256(source_file.path):
                 touched.append((seen, time.time_ns(), source_file.id))
                 continue
         changed.append((source_file, stamp, seen))
@@ -348,17 +350,6 @@ def _read_many(jobs: list[tuple[SourceFile, str]], lexicon: Lexicon, workers: in
             if following is not None:
                 pending.append(pool.submit(_read_chunk, following))
             yield from results
-
-
-def _file_sha(path: Path) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError:
-        return None  # read again, which reports why it cannot be
-    return digest.hexdigest()
 
 
 def _stamp(source_file: SourceFile, lexicon: Lexicon) -> str:
