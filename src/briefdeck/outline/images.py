@@ -22,8 +22,6 @@ import warnings
 from pathlib import Path
 from typing import Any, Protocol
 
-from PIL import Image, UnidentifiedImageError
-
 from briefdeck.errors import BriefdeckError, Location, Problem, display_path
 from briefdeck.outline.fields import SLIDES, Field
 from briefdeck.outline.model import ImageSpec, Outline, PointSpec
@@ -71,6 +69,8 @@ def picture_problems(outline: Outline, project: Path) -> list[Problem]:
 
 def picture_header(path: Path) -> tuple[str, int, int]:
     """The format ("PNG", "JPEG"…) and size in pixels of the picture at ``path``, from its header only."""
+    from PIL import Image  # imported on first use: Pillow costs start-up time and most decks have no picture
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is checked by the caller
         with Image.open(path) as image:
@@ -81,6 +81,8 @@ def picture_problem(base: Path, spec: ImageSpec, project: Path) -> Problem | Non
     """Why the picture of ``spec`` cannot be shown, or None. Only files inside ``project`` are taken:
     a brief from elsewhere must not carry other files of the machine into a deck."""
     path = base / spec.path
+    from PIL import Image, UnidentifiedImageError
+
     hint = "export it as a PNG or JPEG of at most 50 megapixels"
     if not path.resolve().is_relative_to(project.resolve()):
         return Problem(f"image: {spec.path!r} is outside the project folder {display_path(project)}",

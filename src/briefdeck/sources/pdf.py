@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefdeck.errors import BriefdeckError, Problem
-from briefdeck.sources.pdf_layout import layout_blocks
-from briefdeck.sources.pdf_lines import no_text_layer, read_pdf_lines
 from briefdeck.sources.readtext import ReadText, joined_blocks
 
 PDF_MAGIC = b"%PDF-"
@@ -33,6 +31,11 @@ class PdfReader:
         if PDF_MAGIC not in data[:1024]:
             raise BriefdeckError(Problem(f"{name} is not a PDF (it does not start with %PDF-)",
                                          hint="check that the file is the PDF it is named as", code="unreadable-pdf"))
+        # Imported on first use: pypdfium2 and the layout analysis cost ~40 ms of every start-up,
+        # and most runs read no PDF (the index holds what was read).
+        from briefdeck.sources.pdf_layout import layout_blocks
+        from briefdeck.sources.pdf_lines import no_text_layer, read_pdf_lines
+
         pages = read_pdf_lines(data, name=name)
         parts = layout_blocks(pages)
         if not any(kind in ("body", "item") for kind, _, _ in parts):

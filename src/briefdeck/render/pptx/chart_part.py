@@ -19,11 +19,12 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_MARKER_STYLE
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part, _Relationship
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.chart import ChartPart
-from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 from pptx.util import Pt
 
 from briefdeck.render.pptx.clean import one_line
@@ -32,22 +33,33 @@ from briefdeck.render.pptx.pages import ChartBox
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
                "line": XL_CHART_TYPE.LINE_MARKERS}
 NUMBER_FORMAT = "#,##0.###"  # 2,600,000 and 2.5: every digit the brief gives, grouped
+WORKBOOK_NAME = "/ppt/embeddings/Microsoft_Excel_Sheet{number}.xlsx"
+WORKBOOK_RID = "rId1"
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def chart_part(box: ChartBox, package, number: int, stamp: dt.datetime) -> ChartPart:
+def chart_part(box: ChartBox, package, number: int, stamp: dt.datetime) -> Part:
     """The chart part ``/ppt/charts/chart<number>.xml`` of ``box``, with its workbook embedded."""
+    chart_xml, workbook_blob = chart_blobs(box, number, stamp)
+    part = Part(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART, package, chart_xml)
+    workbook = Part(PackURI(WORKBOOK_NAME.format(number=number)), CT.SML_SHEET, package, workbook_blob)
+    part.rels._rels[WORKBOOK_RID] = _Relationship(part.rels._base_uri, WORKBOOK_RID, RT.PACKAGE, RTM.INTERNAL,
+                                                  workbook)
+    return part
+
+
+def chart_blobs(box: ChartBox, number: int, stamp: dt.datetime) -> tuple[bytes, bytes]:
+    """The chart XML of ``box`` and its embedded workbook (the chart's ``c:externalData`` is
+    relationship ``WORKBOOK_RID``, to the part ``WORKBOOK_NAME``)."""
     data = CategoryChartData(number_format=NUMBER_FORMAT)
     data.categories = box.categories
     data.add_series(one_line(box.chart.y_label or "Value"), box.chart.values)
     chart_type = CHART_TYPES[box.chart.type]
-    part = ChartPart.load(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART, package,
+    part = ChartPart.load(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART, None,
                           data.xml_bytes(chart_type))
-    workbook = EmbeddedXlsxPart(PackURI(f"/ppt/embeddings/Microsoft_Excel_Sheet{number}.xlsx"), CT.SML_SHEET,
-                                package, _fixed_workbook(data.xlsx_blob, stamp))
-    part._element.get_or_add_externalData().rId = part.relate_to(workbook, RT.PACKAGE)
+    part._element.get_or_add_externalData().rId = WORKBOOK_RID
     _style(part, box)
-    return part
+    return part.blob, _fixed_workbook(data.xlsx_blob, stamp)
 
 
 def _style(part: ChartPart, box: ChartBox) -> None:

@@ -13,11 +13,10 @@ import itertools
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
-from xml.sax.saxutils import escape, quoteattr
 
 from pptx.oxml.ns import qn
 
-from briefdeck.render.pptx.clean import east_asian_lang, one_line, split_scripts
+from briefdeck.render.pptx.clean import east_asian_lang, one_line, split_scripts, xml_attr, xml_text
 from briefdeck.render.pptx.fit import Para, Run
 from briefdeck.render.pptx.pages import Bar, ChartBox, Page, PictureBox, Rect, TextBox
 from briefdeck.render.pptx.settings import PptxSettings
@@ -147,7 +146,7 @@ def _xfrm(rect: Rect) -> str:
 
 
 def _bar(shape_id: int, bar: Bar) -> str:
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(f"{bar.role} {shape_id}")}>{DECORATIVE}'
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={xml_attr(f"{bar.role} {shape_id}")}>{DECORATIVE}'
             '</p:cNvPr><p:cNvSpPr/>'
             f'<p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(bar.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
             f'<a:solidFill><a:srgbClr val="{bar.colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
@@ -156,7 +155,7 @@ def _bar(shape_id: int, bar: Bar) -> str:
 def _chart_frame(shape_id: int, box: ChartBox, rid: str) -> str:
     """A chart's graphic frame, its text alternative in ``descr`` (what screen readers read)."""
     return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Chart {shape_id}" '
-            f'descr={quoteattr(one_line(box.chart.alt))}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'
+            f'descr={xml_attr(one_line(box.chart.alt))}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'
             f'</p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{emu(box.rect.x)}" '
             f'y="{emu(box.rect.y)}"/><a:ext cx="{emu(box.rect.w)}" cy="{emu(box.rect.h)}"/></p:xfrm>'
             '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
@@ -167,7 +166,7 @@ def _chart_frame(shape_id: int, box: ChartBox, rid: str) -> str:
 def _picture(shape_id: int, box: PictureBox, rid: str) -> str:
     """A picture with its text alternative in ``descr``, or marked decorative."""
     picture = box.picture
-    alt = "" if picture.decorative else f" descr={quoteattr(one_line(picture.alt or ''))}"
+    alt = "" if picture.decorative else f" descr={xml_attr(one_line(picture.alt or ''))}"
     flag = DECORATIVE if picture.decorative else ""
     return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Picture {shape_id}"{alt}>{flag}</p:cNvPr>'
             '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
@@ -176,7 +175,7 @@ def _picture(shape_id: int, box: PictureBox, rid: str) -> str:
 
 
 def _text_box(shape_id: int, box: TextBox, placeholder: Placeholder | None, fonts: Fonts, link_id: LinkId) -> str:
-    name = quoteattr(f"{box.role.capitalize()} {shape_id}")
+    name = xml_attr(f"{box.role.capitalize()} {shape_id}")
     if placeholder is not None:
         nv = (f'<p:cNvPr id="{shape_id}" name={name}/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
               f'<p:nvPr>{_ph(placeholder, "body")}</p:nvPr>')
@@ -205,7 +204,7 @@ def _para(para: Para, first: bool, fonts: Fonts, link_id: LinkId) -> str:
                       f'<a:buAutoNum type="arabicPeriod"{start_at}/>')
         else:
             bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
-                      f'<a:buChar char={quoteattr(para.bullet)}/>')
+                      f'<a:buChar char={xml_attr(para.bullet)}/>')
         hang = -emu(para.indent)
     before = 0 if first else round(para.space_before * 100)
     ppr = (f'<a:pPr marL="{emu(para.indent)}" indent="{hang}" algn="{_ALIGN[para.align]}">'
@@ -245,16 +244,16 @@ def _rpr(run: Run, para: Para, fonts: Fonts, link_id: LinkId, east_asian_lang: s
     if run.superscript:
         attrs += f' baseline="{SUPERSCRIPT}"'
     colour = run.colour or para.colour or "000000"
-    ea = f'<a:ea typeface={quoteattr(fonts.east_asian)}/>' if east_asian_lang else ""
+    ea = f'<a:ea typeface={xml_attr(fonts.east_asian)}/>' if east_asian_lang else ""
     link = f'<a:hlinkClick r:id="{link_id(run.url)}"/>' if run.url else ""
     return (f'<a:rPr {attrs} dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-            f'<a:latin typeface={quoteattr(fonts.latin)}/>{ea}<a:cs typeface={quoteattr(fonts.latin)}/>'
+            f'<a:latin typeface={xml_attr(fonts.latin)}/>{ea}<a:cs typeface={xml_attr(fonts.latin)}/>'
             f'{link}</a:rPr>')
 
 
 def _text(text: str) -> str:
     # Leading/trailing spaces are kept by a:t without xml:space; escape &, <, >.
-    return escape(text)
+    return xml_text(text)
 
 
 def _plain_runs(line: str, fonts: Fonts) -> str:
@@ -263,7 +262,7 @@ def _plain_runs(line: str, fonts: Fonts) -> str:
         if east_asian:
             lang = east_asian_lang(piece, fonts.han_lang)
             rpr = (f'<a:rPr lang="{lang}" altLang="{fonts.language}" dirty="0">'
-                   f'<a:ea typeface={quoteattr(fonts.east_asian)}/></a:rPr>')
+                   f'<a:ea typeface={xml_attr(fonts.east_asian)}/></a:rPr>')
         else:
             rpr = f'<a:rPr lang="{fonts.language}" dirty="0"/>'
         out.append(f"<a:r>{rpr}<a:t>{_text(piece)}</a:t></a:r>")

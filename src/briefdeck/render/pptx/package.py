@@ -29,7 +29,6 @@ from pptx.opc.oxml import serialize_part_xml
 from pptx.oxml.ns import qn
 
 from briefdeck.outline.images import read_picture
-from briefdeck.render.pptx.chart_part import chart_part
 from briefdeck.render.pptx.clean import one_line
 from briefdeck.render.pptx.draw import Fonts, notes_xml, slide_xml
 from briefdeck.render.pptx.pages import ChartBox, Page, PictureBox
@@ -74,7 +73,10 @@ def pages_to_pptx(pages: list[Page], base: Base, fonts: Fonts, *, title: str, da
                 _relate(slide, links[url], RT.HYPERLINK, url, external=True)
             return links[url]
 
-        def chart_id(box: ChartBox) -> str:  # render/pptx/chart_part.py
+        def chart_id(box: ChartBox) -> str:
+            # Imported on first use: python-pptx's chart writer and XlsxWriter cost start-up time.
+            from briefdeck.render.pptx.chart_part import chart_part
+
             rid = next(slide_rids)
             _relate(slide, rid, RT.CHART, chart_part(box, package, next(chart_numbers), stamp))
             return rid
