@@ -74,11 +74,15 @@ def pages_to_pptx(pages: list[Page], base: Base, fonts: Fonts, *, title: str, da
             return links[url]
 
         def chart_id(box: ChartBox) -> str:
-            # Imported on first use: python-pptx's chart writer and XlsxWriter cost start-up time.
-            from briefdeck.render.pptx.chart_part import chart_part
+            from briefdeck.render.pptx.chart_part import WORKBOOK_NAME, WORKBOOK_RID, chart_blobs
 
+            number = next(chart_numbers)
+            chart_xml, workbook = chart_blobs(box, number, stamp)
+            chart = Part(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART, package, chart_xml)
+            _relate(chart, WORKBOOK_RID, RT.PACKAGE,
+                    Part(PackURI(WORKBOOK_NAME.format(number=number)), CT.SML_SHEET, package, workbook))
             rid = next(slide_rids)
-            _relate(slide, rid, RT.CHART, chart_part(box, package, next(chart_numbers), stamp))
+            _relate(slide, rid, RT.CHART, chart)
             return rid
 
         def picture_id(box: PictureBox) -> str:
