@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from briefdeck.errors import BriefdeckError
+from briefdeck.files import file_sha256
 from briefdeck.findings.model import Figure, Finding
 from briefdeck.sources.corpus import SourceFile, read_file
 from briefdeck.sources.model import SourceRecord
@@ -66,6 +67,8 @@ class FindingsIndex:
         self._ids: list[str] | None = None  # cached; the index does not change between syncs
         self._files = {f.id: f for f in files}  # where each document is now, for `read_now`
         self._originals: dict[str, str | None] = {}
+        self._as_indexed: dict[str, bool] = {}  # whether a file still holds the bytes it was indexed from
+        self._paths: dict[str, str] | None = None
 
     def forget_ids(self) -> None:
         self._ids = None
@@ -78,6 +81,17 @@ class FindingsIndex:
     def records(self) -> dict[str, SourceRecord]:
         return {row[0]: SourceRecord(row[0], _json(row[1]))
                 for row in self.db.execute("SELECT source, record FROM files ORDER BY ord")}
+
+    def paths(self) -> dict[str, str]:
+        """Each document's file, by source id (cached, as `source_ids`)."""
+        if self._paths is None:
+            self._paths = dict(self.db.execute("SELECT source, path FROM files ORDER BY ord"))
+        return self._paths
+
+    def warnings_of(self, sources: set[str]) -> list[tuple[str, str, str]]:
+        """(source, path, warning) for every warning reading noticed in ``sources``, in source order."""
+        rows = self.db.execute("SELECT source, path, warnings FROM files WHERE warnings != '[]' ORDER BY ord")
+        return [(source, path, w) for source, path, warnings in rows if source in sources for w in _json(warnings)]
 
     def summaries(self) -> list[SourceSummary]:
         rows = self.db.execute(
@@ -104,12 +118,17 @@ class FindingsIndex:
                                "WHERE source = ? ORDER BY number", (source,))
         return [StoredParagraph(*row) for row in rows]
 
-    def findings_in(self, source: str, paragraph: int | None = None) -> list[Finding]:
+    def findings_in(self, source: str, paragraph: int | None = None,
+                    sentences: tuple[int, int] | None = None) -> list[Finding]:
+        """The sentences of a source, or of one of its paragraphs (only sentences first–last of it, if given)."""
         if paragraph is None:
             rows = self.db.execute(_FINDING_SELECT + " WHERE source = ? ORDER BY paragraph, sentence", (source,))
-        else:
+        elif sentences is None:
             rows = self.db.execute(_FINDING_SELECT + " WHERE source = ? AND paragraph = ? ORDER BY sentence",
                                    (source, paragraph))
+        else:
+            rows = self.db.execute(_FINDING_SELECT + " WHERE source = ? AND paragraph = ? AND sentence BETWEEN ? AND ? "
+                                   "ORDER BY sentence", (source, paragraph, *sentences))
         return [_finding(row) for row in rows]
 
     def finding(self, source: str, paragraph: int, sentence: int) -> Finding | None:
@@ -215,6 +234,9 @@ class FindingsIndex:
         """
         current = []
         for stored in paragraphs:
+            if self._as_read(stored):
+                current.append(stored)
+                continue
             original = self._original(stored.source)
             if original is not None and fold(original, stored.start, stored.end).text == stored.text:
                 current.append(stored)
@@ -223,6 +245,25 @@ class FindingsIndex:
             if fresh is not None:
                 current.append(fresh)
         return current
+
+    def _as_read(self, stored: StoredParagraph) -> bool:
+        """Whether ``stored`` is the paragraph as read from the file's bytes now, without reading the document.
+
+        The file's hash (once per open index) must be the one it was indexed with, and the
+        row's text the same as the full-text table's own copy of it: damage that changed one
+        of the two (and no check noticed) sends the paragraph to the file.
+        """
+        source = stored.source
+        if source not in self._as_indexed:
+            source_file = self._files.get(source)
+            row = self.db.execute("SELECT sha256 FROM files WHERE source = ?", (source,)).fetchone()
+            self._as_indexed[source] = (source_file is not None and row is not None and bool(row[0])
+                                        and file_hash_now(source_file.path, fresh=True) == row[0])
+        if not self._as_indexed[source]:
+            return False
+        copy = self.db.execute("SELECT t.text FROM paragraphs p JOIN paragraphs_fts t ON t.rowid = p.id "
+                               "WHERE p.source = ? AND p.number = ?", (source, stored.number)).fetchall()
+        return copy == [(stored.text,)]
 
     def _original(self, source: str) -> str | None:
         if source not in self._originals:
@@ -273,6 +314,23 @@ def _finding(row) -> Finding:
                        tuple(Figure(**g) for g in _json(figures)), speaker, page)
     except TypeError as exc:
         raise IndexDamaged(f"a stored finding does not parse ({exc})") from None
+
+
+# A file's sha256 by path, modification time and size: `read_now` and the evidence lock hash each
+# cited source once per run.
+_HASHES: dict[tuple[Path, int, int], str] = {}
+
+
+def file_hash_now(path: Path, *, fresh: bool = False) -> str:
+    """The sha256 of a file ("" when it cannot be read); ``fresh`` hashes it again whatever its times say."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if fresh or key not in _HASHES:
+        _HASHES[key] = file_sha256(path) or ""
+    return _HASHES[key]
 
 
 def source_token(source_id: str) -> str:

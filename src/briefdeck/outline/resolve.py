@@ -114,10 +114,12 @@ class _Resolver:
         for form in ("NFC", "NFD"):
             pieces = quote_pieces(unicodedata.normalize(form, spec.value))
             candidates = self._candidates(pieces, narrow)
-            found = [p for p in candidates if _find_in(pieces, p.text, narrow) is not None]
-            # The final match is made against the files as they are now, never the indexed text alone.
-            now = self.index.read_now(found)
-            matches = [(p, span) for p in now if (span := _find_in(pieces, p.text, narrow)) is not None]
+            found = {id(p): span for p in candidates if (span := _find_in(pieces, p.text, narrow)) is not None}
+            # The final match is made against the files as they are now, never the indexed text alone;
+            # a paragraph the file still holds as stored keeps the span found in it.
+            now = self.index.read_now(p for p in candidates if id(p) in found)
+            matches = [(p, span) for p in now
+                       if (span := found.get(id(p)) or _find_in(pieces, p.text, narrow)) is not None]
             if matches or unicodedata.is_normalized("NFD", spec.value):
                 break
         if not matches:
@@ -131,16 +133,15 @@ class _Resolver:
         quoted = paragraph.text[start:end]
         spans = sentence_spans(paragraph.text)
         inside = [n for n, (a, b) in enumerate(spans, start=1) if a < end and start < b]
-        sentences = self.index.findings_in(paragraph.source, paragraph.number)
+        covered = self.index.findings_in(paragraph.source, paragraph.number, (inside[0], inside[-1]))
         passage = paragraph.text[spans[inside[0] - 1][0]:spans[inside[-1] - 1][1]]
         if len(inside) == 1:
-            finding = sentences[inside[0] - 1]
+            finding = covered[0]
             evidence = self._sentence_evidence(finding, paragraph, spans)
             # "X, quoted in …" only for words that stand in X's quotation marks; the rest are the author's
             speaker = finding.speaker if inside_quotation(paragraph.text, start) else None
             return Evidence(replace(evidence.citation, quoted=quoted, speaker=speaker), evidence.tags, evidence.figures,
                             passage, paragraph.text, (start, end), finding.speaker)
-        covered = [f for f in sentences if f.sentence in inside]
         locator = Locator(paragraph.source, paragraph.number)
         return Evidence(self._citation(locator, quoted, paragraph.section, None,
                                        covered[0].page if covered else paragraph.page),
