@@ -109,14 +109,17 @@ class FindingsIndex:
                                (source, paragraph)).fetchone()[0]
 
     def paragraph(self, source: str, number: int) -> StoredParagraph | None:
-        row = self.db.execute("SELECT source, number, section, text, start, \"end\", page FROM paragraphs "
-                              "WHERE source = ? AND number = ?", (source, number)).fetchone()
+        row = self.db.execute(_PARAGRAPH_SELECT + " WHERE source = ? AND number = ?", (source, number)).fetchone()
         return StoredParagraph(*row) if row else None
 
     def paragraphs(self, source: str) -> list[StoredParagraph]:
-        rows = self.db.execute("SELECT source, number, section, text, start, \"end\", page FROM paragraphs "
-                               "WHERE source = ? ORDER BY number", (source,))
+        rows = self.db.execute(_PARAGRAPH_SELECT + " WHERE source = ? ORDER BY number", (source,))
         return [StoredParagraph(*row) for row in rows]
+
+    def paragraphs_holding(self, source: str, words: list[str]) -> list[StoredParagraph]:
+        """The paragraphs of ``source`` whose case-folded text holds each of ``words`` (anywhere)."""
+        rows = self.db.execute(_PARAGRAPH_SELECT + " WHERE source = ? ORDER BY number", (source,))
+        return [StoredParagraph(*row) for row in rows if _holds_all(row[3].casefold(), words)]
 
     def findings_in(self, source: str, paragraph: int | None = None,
                     sentences: tuple[int, int] | None = None) -> list[Finding]:
@@ -296,6 +299,7 @@ class FindingsIndex:
         self.db.close()
 
 
+_PARAGRAPH_SELECT = 'SELECT source, number, section, text, start, "end", page FROM paragraphs'
 _FINDING_SELECT = "SELECT source, paragraph, sentence, section, text, tags, figures, speaker, page FROM findings"
 
 
@@ -305,6 +309,10 @@ def _json(text):
         return json.loads(text)
     except (TypeError, ValueError) as exc:
         raise IndexDamaged(f"a stored value does not parse ({exc})") from None
+
+
+def _holds_all(text: str, words: list[str]) -> bool:
+    return all(word in text for word in words)
 
 
 def _finding(row) -> Finding:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from briefdeck.errors import Problem, choices_hint
-from briefdeck.findings.index import FindingsIndex, StoredParagraph
+from briefdeck.findings.index import WORD, FindingsIndex, StoredParagraph
 from briefdeck.findings.lookup import look_up
 from briefdeck.findings.model import Figure, Finding
 from briefdeck.outline.model import EvidenceSpec, Outline, SelectSpec
@@ -23,6 +23,7 @@ from briefdeck.sources.model import Citation, SourceRecord
 from briefdeck.sources.sentences import sentence_spans
 
 _SHOWN = 160  # characters of a passage shown in an error
+_SIFTED_UP_TO = 64  # paragraphs: a quote in a document this short is looked for without the full-text index
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,12 @@ class _Resolver:
             return self.index.paragraphs_with_words(pieces)
         if narrow.paragraph is not None:
             return [self.index.paragraph(narrow.source, narrow.paragraph)]
+        if self.index.paragraph_count(narrow.source) <= _SIFTED_UP_TO:
+            # A short document is sifted here: the full-text query reads its common words' postings
+            # across the whole corpus. A paragraph that holds the quote holds each word of it in its
+            # case-folded text (quote_pieces folds case, quotes, dashes and spaces, never letters).
+            words = sorted({w for piece in pieces for w in WORD.findall(piece)}, key=len, reverse=True)
+            return self.index.paragraphs_holding(narrow.source, words)
         # The full-text index tokenises as the matcher folds; should they ever disagree on a
         # word, the whole document is scanned before the quote is called missing.
         return self.index.paragraphs_with_words(pieces, [narrow.source]) or self.index.paragraphs(narrow.source)
