@@ -68,10 +68,10 @@ class FindingsIndex:
         self._files = {f.id: f for f in files}  # where each document is now, for `read_now`
         self._originals: dict[str, str | None] = {}
         self._as_indexed: dict[str, bool] = {}  # whether a file still holds the bytes it was indexed from
-        self._paths: dict[str, str] | None = None
+        self._paths: dict[str, str] | None = None  # cached as the ids are
 
     def forget_ids(self) -> None:
-        self._ids = None
+        self._ids = self._paths = None
 
     def source_ids(self) -> list[str]:
         if self._ids is None:
