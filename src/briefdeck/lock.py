@@ -172,8 +172,7 @@ def _passage_text(index: FindingsIndex, locator: str) -> str:
     if parsed is None or parsed.paragraph is None:
         return ""
     if parsed.sentence is not None:
-        finding = index.finding(parsed.source, parsed.paragraph, parsed.sentence)
-        return finding.text if finding is not None else ""
+        return index.sentence_text(parsed.source, parsed.paragraph, parsed.sentence) or ""
     paragraph = index.paragraph(parsed.source, parsed.paragraph)
     return paragraph.text if paragraph is not None else ""
 

@@ -82,6 +82,13 @@ class FindingsIndex:
         return {row[0]: SourceRecord(row[0], _json(row[1]))
                 for row in self.db.execute("SELECT source, record FROM files ORDER BY ord")}
 
+    def record(self, source: str) -> SourceRecord:
+        """One document's record (a KeyError for an unknown source, as from `records`)."""
+        row = self.db.execute("SELECT record FROM files WHERE source = ?", (source,)).fetchone()
+        if row is None:
+            raise KeyError(source)
+        return SourceRecord(source, _json(row[0]))
+
     def paths(self) -> dict[str, str]:
         """Each document's file, by source id (cached, as `source_ids`)."""
         if self._paths is None:
@@ -133,6 +140,12 @@ class FindingsIndex:
             rows = self.db.execute(_FINDING_SELECT + " WHERE source = ? AND paragraph = ? AND sentence BETWEEN ? AND ? "
                                    "ORDER BY sentence", (source, paragraph, *sentences))
         return [_finding(row) for row in rows]
+
+    def sentence_text(self, source: str, paragraph: int, sentence: int) -> str | None:
+        """A sentence's words alone (`finding` reads its tags and figures too)."""
+        row = self.db.execute("SELECT text FROM findings WHERE source = ? AND paragraph = ? AND sentence = ?",
+                              (source, paragraph, sentence)).fetchone()
+        return row[0] if row else None
 
     def finding(self, source: str, paragraph: int, sentence: int) -> Finding | None:
         row = self.db.execute(_FINDING_SELECT + " WHERE source = ? AND paragraph = ? AND sentence = ?",

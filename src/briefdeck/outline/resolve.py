@@ -77,7 +77,7 @@ def resolve_outline(outline: Outline, index: FindingsIndex) -> Resolution:
 class _Resolver:
     def __init__(self, index: FindingsIndex):
         self.index = index
-        self.records: dict[str, SourceRecord] = index.records()
+        self.records: dict[str, SourceRecord] = {}  # read as cited: a corpus may hold thousands
 
     # -- the three kinds of evidence ------------------------------------------------
 
@@ -218,6 +218,8 @@ class _Resolver:
 
     def _citation(self, locator: Locator, quoted: str, section: str | None, speaker: str | None,
                   page: str | None = None) -> Citation:
+        if locator.source not in self.records:
+            self.records[locator.source] = self.index.record(locator.source)
         return Citation(record=self.records[locator.source], locator=str(locator), paragraph=locator.paragraph,
                         sentence=locator.sentence, quoted=quoted, section=section, speaker=speaker, page=page)
 
