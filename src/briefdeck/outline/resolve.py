@@ -23,7 +23,8 @@ from briefdeck.sources.model import Citation, SourceRecord
 from briefdeck.sources.sentences import sentence_spans
 
 _SHOWN = 160  # characters of a passage shown in an error
-_SIFTED_UP_TO = 64  # paragraphs: a quote in a document this short is looked for without the full-text index
+_SIFTED_UP_TO = 128  # paragraphs: a quote in a document this short is looked for without the full-text index
+# (sifting costs about 1.3 µs a paragraph over 0.1 ms; the full-text query 0.3–0.5 ms at 5 million words)
 
 
 @dataclass(frozen=True)
