@@ -95,6 +95,9 @@ class FindingsIndex:
             self._paths = dict(self.db.execute("SELECT source, path FROM files ORDER BY ord"))
         return self._paths
 
+    def has_source(self, source: str) -> bool:
+        return source in self.paths()  # a dict: no scan of every id, as a list would take
+
     def warnings_of(self, sources: set[str]) -> list[tuple[str, str, str]]:
         """(source, path, warning) for every warning reading noticed in ``sources``, in source order."""
         rows = self.db.execute("SELECT source, path, warnings FROM files WHERE warnings != '[]' ORDER BY ord")
