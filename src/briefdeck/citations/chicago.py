@@ -81,6 +81,7 @@ class ChicagoNote:
         """The handout's footnote: the full note the first time, the short note after."""
         return self.full_note(citation) if first else self.short_note(citation)
 
+    @functools.lru_cache(maxsize=64)  # the handout's first note and the speaker notes word a citation twice in a row
     def full_note(self, citation: Citation) -> Formatted:
         """ "Robert R. King, “Title,” *The Peninsula* (blog), Publisher, July 24, 2019, par. 17." """
         work = _cased(work_of(citation.record))
