@@ -114,16 +114,18 @@ def join(parts: Iterable[Part], separator: str) -> Line:
     """
     mark = separator.strip()
     line = Line()
+    started = False  # whether a part is in (`bool(line)`, without looking at every piece again)
     for part in parts:
         if isinstance(part, str):
             part = Line(part)
         if not part:
             continue
-        if line:
+        if started:
             if mark:
                 line.punct(mark)
             line.text(separator[len(separator.rstrip()):] if mark else separator)
         line.append(part)
+        started = True
     return line
 
 
