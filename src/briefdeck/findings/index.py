@@ -126,9 +126,13 @@ class FindingsIndex:
         rows = self.db.execute(_PARAGRAPH_SELECT + " WHERE source = ? ORDER BY number", (source,))
         return [StoredParagraph(*row) for row in rows]
 
-    def paragraphs_holding(self, source: str, words: list[str]) -> list[StoredParagraph]:
-        """The paragraphs of ``source`` whose case-folded text holds each of ``words`` (anywhere)."""
-        rows = self.db.execute(_PARAGRAPH_SELECT + " WHERE source = ? ORDER BY number", (source,))
+    def paragraphs_holding(self, source: str, words: list[str], up_to: int) -> list[StoredParagraph] | None:
+        """The paragraphs of ``source`` whose case-folded text holds each of ``words`` (anywhere);
+        None when it has more than ``up_to`` paragraphs (those are not read)."""
+        rows = self.db.execute(_PARAGRAPH_SELECT + " WHERE source = ? ORDER BY number LIMIT ?",
+                               (source, up_to + 1)).fetchall()
+        if len(rows) > up_to:
+            return None
         return [StoredParagraph(*row) for row in rows if _holds_all(row[3].casefold(), words)]
 
     def findings_in(self, source: str, paragraph: int | None = None,
@@ -273,16 +277,19 @@ class FindingsIndex:
         of the two (and no check noticed) sends the paragraph to the file.
         """
         source = stored.source
+        if self._as_indexed.get(source) is False:
+            return False
+        rows = self.db.execute("SELECT t.text, f.sha256 FROM paragraphs p JOIN paragraphs_fts t ON t.rowid = p.id "
+                               "JOIN files f ON f.source = p.source WHERE p.source = ? AND p.number = ?",
+                               (source, stored.number)).fetchall()
+        if len(rows) != 1:
+            return False
+        copy, sha = rows[0]
         if source not in self._as_indexed:
             source_file = self._files.get(source)
-            row = self.db.execute("SELECT sha256 FROM files WHERE source = ?", (source,)).fetchone()
-            self._as_indexed[source] = (source_file is not None and row is not None and bool(row[0])
-                                        and file_hash_now(source_file.path, fresh=True) == row[0])
-        if not self._as_indexed[source]:
-            return False
-        copy = self.db.execute("SELECT t.text FROM paragraphs p JOIN paragraphs_fts t ON t.rowid = p.id "
-                               "WHERE p.source = ? AND p.number = ?", (source, stored.number)).fetchall()
-        return copy == [(stored.text,)]
+            self._as_indexed[source] = (source_file is not None and bool(sha)
+                                        and file_hash_now(source_file.path, fresh=True) == sha)
+        return self._as_indexed[source] and copy == stored.text
 
     def _original(self, source: str) -> str | None:
         if source not in self._originals:

@@ -186,12 +186,13 @@ class _Resolver:
             return self.index.paragraphs_with_words(pieces)
         if narrow.paragraph is not None:
             return [self.index.paragraph(narrow.source, narrow.paragraph)]
-        if self.index.paragraph_count(narrow.source) <= _SIFTED_UP_TO:
-            # A short document is sifted here: the full-text query reads its common words' postings
-            # across the whole corpus. A paragraph that holds the quote holds each word of it in its
-            # case-folded text (quote_pieces folds case, quotes, dashes and spaces, never letters).
-            words = sorted({w for piece in pieces for w in WORD.findall(piece)}, key=len, reverse=True)
-            return self.index.paragraphs_holding(narrow.source, words)
+        # A short document is sifted here: the full-text query reads its common words' postings
+        # across the whole corpus. A paragraph that holds the quote holds each word of it in its
+        # case-folded text (quote_pieces folds case, quotes, dashes and spaces, never letters).
+        words = sorted({w for piece in pieces for w in WORD.findall(piece)}, key=len, reverse=True)
+        sifted = self.index.paragraphs_holding(narrow.source, words, _SIFTED_UP_TO)
+        if sifted is not None:
+            return sifted
         # The full-text index tokenises as the matcher folds; should they ever disagree on a
         # word, the whole document is scanned before the quote is called missing.
         return self.index.paragraphs_with_words(pieces, [narrow.source]) or self.index.paragraphs(narrow.source)
