@@ -85,9 +85,14 @@ def list_sources(folder: Path) -> SourceFolder:
         files.append(SourceFile(entry.record.id, folder / entry.file, entry.record, entry.location))
     ids = {f.id: f for f in files}
     problems = Problems()
-    for path in sorted(folder.iterdir()):
-        if path.is_dir() or path.name.startswith(".") or path.name in RECORD_FILES or path.name in claimed:
+    # One directory scan, sorted by name (as sorting paths would, at a fraction of the cost: every
+    # command lists the folder, which may hold thousands of documents).
+    with os.scandir(folder) as scan:
+        entries_by_name = sorted(((e.name, e.is_dir()) for e in scan), key=lambda e: e[0])
+    for name, is_dir in entries_by_name:
+        if is_dir or name.startswith(".") or name in RECORD_FILES or name in claimed:
             continue
+        path = folder / name
         refused = _refusal(path, here)
         if refused:
             warnings.append(refused)

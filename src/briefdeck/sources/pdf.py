@@ -10,22 +10,12 @@ from briefdeck.sources.readtext import ReadText, joined_blocks
 PDF_MAGIC = b"%PDF-"
 
 
-def looks_like_pdf(path: Path) -> bool:
-    """A PDF by its first bytes (a PDF may start after a little junk) or by its suffix."""
-    if path.suffix.lower() == ".pdf":
-        return True
-    try:
-        with path.open("rb") as handle:
-            return PDF_MAGIC in handle.read(1024)
-    except OSError:
-        return False
-
-
 class PdfReader:
     name = "pdf"
 
-    def detect(self, path: Path) -> bool:
-        return looks_like_pdf(path)
+    def detect(self, path: Path, head: bytes) -> bool:
+        """A PDF by its suffix or by its first bytes (a PDF may start after a little junk)."""
+        return path.suffix.lower() == ".pdf" or PDF_MAGIC in head[:1024]
 
     def read(self, data: bytes, *, name: str) -> ReadText:
         if PDF_MAGIC not in data[:1024]:

@@ -32,8 +32,8 @@ READER_VERSION = 3
 class Reader(Protocol):
     name: str
 
-    def detect(self, path: Path) -> bool:
-        """Whether this reader handles the file."""
+    def detect(self, path: Path, head: bytes) -> bool:
+        """Whether this reader handles the file, from its name and its first bytes ``head``."""
 
     def read(self, data: bytes, *, name: str) -> ReadText:
         """The document's text; raises `BriefdeckError` for a file it cannot read."""
@@ -45,7 +45,7 @@ class PlainTextReader:
     name = "text"
     suffixes = (".txt", ".text", ".md")
 
-    def detect(self, path: Path) -> bool:
+    def detect(self, path: Path, head: bytes) -> bool:
         return path.suffix.lower() in self.suffixes
 
     def read(self, data: bytes, *, name: str) -> ReadText:
@@ -57,8 +57,21 @@ class PlainTextReader:
 READERS: list[Reader] = [PdfReader(), WordReader(), HtmlReader(), PlainTextReader()]
 
 
+HEAD_BYTES = 2048  # what the readers look at to know a file by its content
+
+
 def reader_for(path: Path) -> Reader | None:
-    return next((r for r in READERS if r.detect(path)), None)
+    """The reader of ``path``, knowing it by content first (a PDF named .txt), then by suffix.
+
+    The first bytes are read once for all readers: listing a folder of thousands of
+    documents asks this of each.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        head = b""  # known by its suffix; reading it will say what is wrong
+    return next((r for r in READERS if r.detect(path, head)), None)
 
 
 def read_source(path: Path, *, source_id: str, record: SourceRecord | None = None,

@@ -20,7 +20,7 @@ _SUFFIXES = (".docx", ".docm")
 class WordReader:
     name = "docx"
 
-    def detect(self, path: Path) -> bool:
+    def detect(self, path: Path, head: bytes) -> bool:
         return path.suffix.lower() in _SUFFIXES
 
     def read(self, data: bytes, *, name: str) -> ReadText:
