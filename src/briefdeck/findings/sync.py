@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 from collections import deque
@@ -70,6 +71,7 @@ _GRANULARITY_NS = 2_000_000_000
 _BATCH_DOCUMENTS = 64  # documents written per transaction
 _IN_FLIGHT_PER_WORKER = 4  # chunks of documents a worker may have read and not yet handed over
 _CHUNK = 8
+_PLAIN_TAG = re.compile(r"[a-z0-9-]+")
 _PARALLEL_FROM = 16  # below this many documents a process pool costs more than it saves
 
 
@@ -300,15 +302,22 @@ def _document_rows_of(source_file: SourceFile, stamp: str, lexicon: Lexicon) -> 
             json.dumps(list(source.warnings)), json.dumps(list(source.headings)))
     paragraphs = [(source.id, p.number, p.section, p.text, p.start, p.end, p.page) for p in source.paragraphs]
     offsets = {(p.number, s.number): (s.start, s.end) for p in source.paragraphs for s in p.sentences}
-    finding_rows = [(f.source, f.paragraph, f.sentence, f.section, f.text, json.dumps(list(f.tags)),
-                     json.dumps([_figure_row(g) for g in f.figures]), f.speaker, *offsets[(f.paragraph, f.sentence)],
-                     f.page) for f in findings]
+    finding_rows = [(f.source, f.paragraph, f.sentence, f.section, f.text, _tags_json(f.tags),
+                     json.dumps([_figure_row(g) for g in f.figures]) if f.figures else "[]", f.speaker,
+                     *offsets[(f.paragraph, f.sentence)], f.page) for f in findings]
     tags = sorted((f.paragraph, f.sentence, t) for f in findings for t in f.tags)
     token = source_token(source.id)
     # The digest covers the rows as integrity.py reads them back, without the page (the last column).
     digest = document_digest(file, [(*r[:-1], r[3], token) for r in paragraphs],
                              [(*r[:-1], r[4]) for r in finding_rows], tags)
     return _Rows(source.id, file, paragraphs, finding_rows, tags, digest)
+
+
+def _tags_json(tags: tuple[str, ...]) -> str:
+    """``json.dumps(list(tags))``, without the encoder for the tag names a lexicon allows (nothing to escape)."""
+    if all(_PLAIN_TAG.fullmatch(tag) for tag in tags):
+        return "[" + ", ".join(f'"{tag}"' for tag in tags) + "]"
+    return json.dumps(list(tags))
 
 
 def _figure_row(figure: Figure) -> dict:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 from importlib import resources
 from pathlib import Path
@@ -66,9 +67,29 @@ class Lexicon:
     def tags_for(self, text: str) -> tuple[str, ...]:
         """The tags whose patterns occur in `text`, sorted."""
         folded = text.casefold()
-        return tuple(tag for tag, patterns in self.patterns
-                     if any((p.literal is None or p.literal in folded) and p.regex.search(text)
-                            for p in patterns))
+        by_literal, always = self._by_literal
+        found: set[int] = set()
+        for literal in [None, *(w for w in by_literal if w in folded)]:
+            for k, regex in always if literal is None else by_literal[literal]:
+                if k not in found and regex.search(text):
+                    found.add(k)
+        return tuple(tag for k, (tag, _) in enumerate(self.patterns) if k in found) if found else ()
+
+    @cached_property
+    def _by_literal(self) -> tuple[dict[str, list[tuple[int, re.Pattern]]], list[tuple[int, re.Pattern]]]:
+        """Each required word with the (tag number, regex) pairs that need it, and the pairs that need none.
+
+        One substring test per distinct word, rather than one per pattern with a generator around it.
+        """
+        by_literal: dict[str, list[tuple[int, re.Pattern]]] = {}
+        always = []
+        for k, (_, patterns) in enumerate(self.patterns):
+            for p in patterns:
+                if p.literal is None:
+                    always.append((k, p.regex))
+                else:
+                    by_literal.setdefault(p.literal, []).append((k, p.regex))
+        return by_literal, always
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
