@@ -37,15 +37,16 @@ from briefdeck.findings.tags import Lexicon
 from briefdeck.sources.corpus import SourceFile, SourceFolder, located_in, read_file
 from briefdeck.sources.read import READER_VERSION
 
-SCHEMA_VERSION = "7"  # 5: write times and digests (self-repair); 6: speakers read with their paragraph and section;
-# 7: page labels of paragraphs and sentences
+SCHEMA_VERSION = "8"  # 5: write times and digests (self-repair); 6: speakers read with their paragraph and section;
+# 7: page labels of paragraphs and sentences; 8: each document's range of finding ids (a common query's candidates)
 CACHE_DIR = ".briefdeck"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(
     source TEXT PRIMARY KEY, ord INTEGER, path TEXT, sha256 TEXT, stamp TEXT,
-    record TEXT, warnings TEXT, headings TEXT, seen TEXT, written INTEGER, digest TEXT);
+    record TEXT, warnings TEXT, headings TEXT, seen TEXT, written INTEGER, digest TEXT,
+    first_finding INTEGER, last_finding INTEGER);  -- a document's findings have consecutive ids
 CREATE TABLE IF NOT EXISTS paragraphs(
     id INTEGER PRIMARY KEY, source TEXT, number INTEGER, section TEXT, text TEXT, start INTEGER, "end" INTEGER,
     page TEXT);
@@ -268,8 +269,9 @@ def _write(db: sqlite3.Connection, batch: list[_Rows], stored: dict, order: dict
         now = time.time_ns()
         for rows in batch:
             source, path, sha, stamp, record, warnings, headings = rows.file
+            span = (finding_id, finding_id + len(rows.findings) - 1) if rows.findings else (None, None)
             files.append((source, order[source], path, sha, stamp, record, warnings, headings,
-                          seen_of[source][1], now, rows.digest))
+                          seen_of[source][1], now, rows.digest, *span))
             token = source_token(source)
             for row in rows.paragraphs:
                 paragraphs.append((paragraph_id, *row))
@@ -282,7 +284,7 @@ def _write(db: sqlite3.Connection, batch: list[_Rows], stored: dict, order: dict
                 finding_texts.append((finding_id, row[4]))
                 finding_id += 1
             tags.extend((ids[p, s], tag) for p, s, tag in rows.tags)
-        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
+        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
         db.executemany('INSERT INTO paragraphs(id, source, number, section, text, start, "end", page) '
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", paragraphs)
         db.executemany("INSERT INTO paragraphs_fts(rowid, text, source) VALUES (?, ?, ?)", paragraph_texts)
