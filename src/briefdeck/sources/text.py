@@ -71,9 +71,6 @@ _KEPT_RUN = re.compile("[^" + _SPACES + "]+")
 _SPACE_CHARS = "".join(sorted(_SPACE_LIKE))
 _SPACE_RUN = re.compile("[" + _SPACES + "]+")
 _WIDE_GAP = re.compile("[" + _SPACES + "]{2,}")
-# Text that folding leaves as it is: words separated by single spaces, nothing to drop.
-_ALREADY_FOLDED = re.compile("[^" + _SPACES + _DROPPED.pattern[1:-1] + "]+(?: [^" + _SPACES
-                             + _DROPPED.pattern[1:-1] + "]+)*")
 
 
 @dataclass(frozen=True)
@@ -114,10 +111,7 @@ def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
     index folds millions of words.
     """
     end = len(original) if end is None else end
-    if _ALREADY_FOLDED.fullmatch(original, start, end):  # readers of laid-out documents give folded text
-        return Folded(original[start:end], ((0, start, end - start),) if end > start else ())
-    clean = _DROPPED.search(original, start, end) is None  # the usual case: nothing to drop
-    if clean:
+    if _DROPPED.search(original, start, end) is None:  # the usual case: nothing to drop
         return _fold_spaces(original, start, end)
     pieces: list[str] = []
     runs: list[tuple[int, int, int]] = []
