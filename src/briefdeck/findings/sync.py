@@ -69,7 +69,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, source, token
 # Modification times are trusted only when older than the row by this much: coarse file
 # systems (FAT, some network mounts) keep times to 2 s.
 _GRANULARITY_NS = 2_000_000_000
-_BATCH_DOCUMENTS = 64  # documents written per transaction
+# Documents written per transaction: at most this many, or as many as hold this many rows. Each
+# commit flushes the full-text tables' pending terms into a new segment, which is merged later.
+_BATCH_DOCUMENTS = 256
+_BATCH_ROWS = 20_000
 _IN_FLIGHT_PER_WORKER = 4  # chunks of documents a worker may have read and not yet handed over
 _CHUNK = 8
 _PLAIN_TAG = re.compile(r"[a-z0-9-]+")
@@ -224,7 +227,7 @@ def _sync(index: FindingsIndex, folder: SourceFolder, lexicon: Lexicon,
     read_ids: list[str] = []
     seen_of = {f.id: (f, seen) for f, _, seen in changed}
     batch: list[_Rows] = []
-    done = 0
+    batch_rows = done = 0
     for result in _read_many([(f, stamp) for f, stamp, _ in changed], lexicon):
         done += 1
         if isinstance(result, tuple):  # (source id, the error reading it)
@@ -235,10 +238,11 @@ def _sync(index: FindingsIndex, folder: SourceFolder, lexicon: Lexicon,
             problems.extend(located_in(result[1].problems, source_file))
         else:
             batch.append(result)
+            batch_rows += len(result.paragraphs) + len(result.findings)
             read_ids.append(result.source)
-        if len(batch) >= _BATCH_DOCUMENTS:
+        if len(batch) >= _BATCH_DOCUMENTS or batch_rows >= _BATCH_ROWS:
             _write(db, batch, stored, order, seen_of)
-            batch = []
+            batch, batch_rows = [], 0
         if progress:
             progress(done, len(changed))
     _write(db, batch, stored, order, seen_of)
