@@ -69,7 +69,8 @@ _SPACES = re.escape("".join(sorted(_SPACE_LIKE)))
 _VISIBLE = re.compile("[^" + _SPACES + _DROPPED.pattern[1:])
 _KEPT_RUN = re.compile("[^" + _SPACES + "]+")
 _SPACE_CHARS = "".join(sorted(_SPACE_LIKE))
-_SPACE_RUN = re.compile("[" + _SPACES + "]+")
+# Whitespace that folding changes: a run of two or more, or one that is not a plain space.
+_SPACE_TO_FOLD = re.compile("[" + _SPACES + "]{2,}|[" + re.escape("".join(sorted(_SPACE_LIKE - {" "}))) + "]")
 _WIDE_GAP = re.compile("[" + _SPACES + "]{2,}")
 
 
@@ -151,7 +152,7 @@ def _fold_spaces(original: str, start: int, end: int) -> Folded:
         folded_at += gap.start() - run_start + 1
         run_start = gap.end()
     runs.append((folded_at, run_start, end - run_start))
-    return Folded(_SPACE_RUN.sub(" ", segment), tuple(runs))
+    return Folded(_SPACE_TO_FOLD.sub(" ", segment), tuple(runs))
 
 
 def _split_dropped(run: str) -> list[tuple[str, int]]:
