@@ -15,5 +15,5 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 
 @lru_cache(maxsize=1024)
 def lower_words(text: str) -> frozenset[str]:
-    """The runs of the letters a-z in ``text`` lower-cased: "U.S. officials said" → {"u", "s", "officials", "said"}."""
+    """The runs of the letters a-z in ``text``, lower-cased ("U.S. officials said": u, s, officials, said)."""
     return frozenset(_ASCII_WORD.findall(text.lower()))
