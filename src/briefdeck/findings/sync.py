@@ -47,6 +47,8 @@ CREATE TABLE IF NOT EXISTS files(
     source TEXT PRIMARY KEY, ord INTEGER, path TEXT, sha256 TEXT, stamp TEXT,
     record TEXT, warnings TEXT, headings TEXT, seen TEXT, written INTEGER, digest TEXT,
     first_finding INTEGER, last_finding INTEGER);  -- a document's findings have consecutive ids
+-- The documents in order with their findings' ids, read by a common query without the wide rows.
+CREATE INDEX IF NOT EXISTS files_in_order ON files(ord, source, first_finding, last_finding);
 CREATE TABLE IF NOT EXISTS paragraphs(
     id INTEGER PRIMARY KEY, source TEXT, number INTEGER, section TEXT, text TEXT, start INTEGER, "end" INTEGER,
     page TEXT);
