@@ -11,7 +11,9 @@ ratio to it, and the peak memory (maximum resident set) of this process and of
 the reader processes.
 
 Goals (issue 16, on a 2-core machine): index build within 2x the plain FTS5
-floor, peak memory under 300 MiB; median query under 20 ms.
+floor, peak memory under 300 MiB; median query under 20 ms, p99 under 50 ms
+(at 20 million words too). A query matching more than ``RANKED_MATCHES``
+sentences ranks only its first ones (see `FindingsIndex.search`).
 """
 
 from __future__ import annotations
@@ -88,8 +90,8 @@ def run(words: int = 5_000_000, repeats: int = 5, build_repeats: int = 1) -> lis
                      "median_ms": round(statistics.median(latencies), 2),
                      "p90_ms": round(statistics.quantiles(latencies, n=10)[-1], 2),
                      "p99_ms": round(statistics.quantiles(latencies, n=100)[-1], 2),
-                     "max_ms": round(max(latencies), 2), "goal": "median < 20 ms",
-                     "met": statistics.median(latencies) < 20})
+                     "max_ms": round(max(latencies), 2), "goal": "median < 20 ms, p99 < 50 ms",
+                     "met": statistics.median(latencies) < 20 and statistics.quantiles(latencies, n=100)[-1] < 50})
 
         t = time.perf_counter()
         index, report = workspace.open_index()

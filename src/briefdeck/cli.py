@@ -179,7 +179,12 @@ def _finding_details(finding) -> None:
 @reports_errors
 def find_command(query: str, source: tuple[str, ...], section: Optional[str], tag: tuple[str, ...], limit: int,
                  as_json: bool, sources: Optional[Path], verify: bool) -> None:
-    """Search the findings (sentences) of every source."""
+    """Search the findings (sentences) of every source.
+
+    Findings are ranked by how well they match (BM25). A query that matches more than 1,000
+    sentences (without --section or --tag) shows the shortest of its first 1,000 matches in
+    source order: add words or --source to narrow it.
+    """
     def search(index):
         _check_choices("source", source, index.source_ids())
         _check_choices("tag", tag, index.tags() or [])

@@ -170,6 +170,25 @@ def test_quick_skip_never_changes_the_tags_of_random_text(text):
     assert lexicon.tags_for(text) == _tags_without_quick_skip(lexicon, text)
 
 
+# Upper case, and the characters other than ASCII letters that equal one ignoring case (ſ, K, İ, ı).
+_CASE_WORDS = st.sampled_from([
+    "FORCED", "Labor", "LABOUR", "Sold", "INTO", "Marriage", "PRISON", "Camps", "ſex", "Trafficking",
+    "\u212aorea", "İn", "prıson", "Forced-Labor", "x_forced", "labor_", "workers’", "WAGES", "“", "”", "é",
+    "ß", "–", "Repatriated", "CHILDREN", "Brothels",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CASE_WORDS, max_size=12).map(" ".join))
+def test_casefolded_matching_never_changes_the_tags(text):
+    # tags_for matches text of ASCII and caseless marks in its casefolded form; that must change nothing.
+    lexicon = load_lexicon()
+    folded = text.casefold()
+    by_regex = tuple(tag for tag, patterns in lexicon.patterns
+                     if any((p.literal is None or p.literal in folded) and p.regex.search(text) for p in patterns))
+    assert lexicon.tags_for(text) == by_regex
+
+
 def test_project_lexicon_replaces_the_bundled_one(tmp_path: Path):
     path = tmp_path / "lexicon.yaml"
     path.write_text("lorem-tag:\n  - lorem ipsum\n  - dolor*\n", encoding="utf-8")

@@ -74,3 +74,17 @@ def test_known_abbreviations_do_not_end_sentences(text):
     folded = fold(text).text
     ends = [folded[a:b] for a, b in sentence_spans(folded)]
     assert not any(s.endswith(("U.S.", " R.")) for s in ends)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.integers(0, 300), st.integers(0, 300))
+def test_every_folded_character_leads_back_to_its_original(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    folded = fold(text, start, end)
+    for i, char in enumerate(folded.text):
+        at = folded.original_offset(i)
+        assert start <= at < end
+        # A space stands for whitespace, or for characters fold drops, where it leads back to one.
+        assert text[at] == char or (char == " " and fold(text[at]).text == "")
+    if folded.text:  # past the end: just after the last character kept
+        assert text[folded.original_offset(len(folded.text)) - 1] == folded.text[-1]

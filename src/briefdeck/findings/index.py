@@ -28,6 +28,9 @@ from briefdeck.sources.text import fold
 WORD = re.compile(r"\w+")
 _QUERY_WORDS = 4  # the longest words of a quote that the full-text query asks for
 _TIE_WINDOW = 50  # extra rows fetched so that equal ranks can be ordered by position
+# Ranking a match costs about 2 µs: a query matching more sentences than this ranks only the first
+# this many in source order, shortest first (`FindingsIndex.search`).
+RANKED_MATCHES = 1000
 
 
 class IndexDamaged(sqlite3.DatabaseError):
@@ -65,13 +68,14 @@ class FindingsIndex:
         self.db = db
         self.path: Path | None = None  # the database file; None when the index lives in memory
         self._ids: list[str] | None = None  # cached; the index does not change between syncs
+        self._ranges: list[tuple[int, int]] | None = None  # of finding ids in source order (`_finding_ranges`)
         self._files = {f.id: f for f in files}  # where each document is now, for `read_now`
         self._originals: dict[str, str | None] = {}
         self._as_indexed: dict[str, bool] = {}  # whether a file still holds the bytes it was indexed from
         self._paths: dict[str, str] | None = None  # cached as the ids are
 
     def forget_ids(self) -> None:
-        self._ids = self._paths = None
+        self._ids = self._paths = self._ranges = None
 
     def source_ids(self) -> list[str]:
         if self._ids is None:
@@ -166,7 +170,11 @@ class FindingsIndex:
                tags: Iterable[str] = (), limit: int = 10) -> list[Finding]:
         """The best-ranked findings for ``query`` (all of its words; if none has all, any of them).
 
-        Ties are broken by source order and position so the result is stable.
+        Ties are broken by source order and position so the result is stable. Ranking scores
+        every match, so a query (without a section or tag) that matches more than
+        `RANKED_MATCHES` sentences is answered from its first `RANKED_MATCHES` matches in
+        source order, shortest first: the time a query takes stays bounded however large
+        the corpus and however common its words.
         """
         words = WORD.findall(query)
         if not words:
@@ -179,6 +187,10 @@ class FindingsIndex:
 
     def _search(self, match: str, sources: list[str], section: str | None, tags: list[str],
                 limit: int) -> list[Finding]:
+        if not section and not tags:
+            first = self._first_matches(match, sources, RANKED_MATCHES + 1)
+            if len(first) > RANKED_MATCHES:
+                return self._shortest(first[:RANKED_MATCHES], limit)
         # Rank inside the full-text table first and join only the best rows: joining every match
         # before ranking costs ten times more on a large corpus. Ties in rank are then ordered by
         # source and position among the rows fetched.
@@ -207,6 +219,51 @@ class FindingsIndex:
             f"({','.join('?' * len(rank))})", list(rank)).fetchall()
         rows.sort(key=lambda r: (rank[r[0]], r[1], r[3], r[4]))
         return [_finding(r[2:]) for r in rows[:limit]]
+
+    def _first_matches(self, match: str, sources: list[str], count: int) -> list[int]:
+        """The ids of the first ``count`` findings matching, in source order.
+
+        A document's findings have consecutive ids in order; documents written together
+        follow each other, so the corpus is read in a few id ranges, each in id order.
+        """
+        found: list[int] = []
+        for low, high in self._finding_ranges(sources):
+            found += [row[0] for row in self.db.execute(
+                "SELECT rowid FROM findings_fts WHERE findings_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?",
+                (match, low, high, count - len(found)))]
+            if len(found) >= count:
+                break
+        return found
+
+    def _finding_ranges(self, sources: list[str]) -> list[tuple[int, int]]:
+        """The finding ids of the documents (all, or ``sources``) in source order, as consecutive ranges."""
+        if not sources and self._ranges is not None:
+            return self._ranges
+        wanted = set(sources)
+        ranges: list[list[int]] = []
+        for source, first, last in self.db.execute(
+                "SELECT source, first_finding, last_finding FROM files WHERE typeof(first_finding) = 'integer' "
+                "AND typeof(last_finding) = 'integer' ORDER BY ord"):
+            if wanted and source not in wanted:
+                continue
+            if ranges and ranges[-1][1] + 1 == first:
+                ranges[-1][1] = last
+            else:
+                ranges.append([first, last])
+        result = [(low, high) for low, high in ranges]
+        if not sources:
+            self._ranges = result
+        return result
+
+    def _shortest(self, ids: list[int], limit: int) -> list[Finding]:
+        """The shortest ``limit`` of the findings ``ids`` (in source order), ties in that order."""
+        marks = ",".join("?" * len(ids))
+        length = dict(self.db.execute(f"SELECT id, length(text) FROM findings WHERE id IN ({marks})", ids))
+        best = sorted(ids, key=lambda i: length[i])[:limit]
+        rows = {r[0]: r[1:] for r in self.db.execute(
+            "SELECT id, source, paragraph, sentence, section, text, tags, figures, speaker, page FROM findings "
+            f"WHERE id IN ({','.join('?' * len(best))})", best)}
+        return [_finding(rows[i]) for i in best]
 
     def paragraphs_with_words(self, phrases: list[str], sources: Iterable[str] = ()) -> list[StoredParagraph]:
         """Paragraphs holding the distinctive words of every phrase (candidates for a quote).

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from briefdeck.findings.words import lower_words
+
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen"]
@@ -37,7 +39,6 @@ _DIGIT_NUMERAL = re.compile(
 _SPELLED_NUMERAL = re.compile(r"\b(?:" + _SPELLED + r")\b", re.IGNORECASE)
 # Spelled numbers are looked for only in sentences that have a number word, and only where
 # such a word starts: scanning every sentence with the spelled pattern is many times slower.
-_ASCII_WORD = re.compile(r"[a-z]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 _NUMBER_WORDS = frozenset(_UNITS + _TENS)
 
@@ -45,8 +46,8 @@ _NUMBER_WORDS = frozenset(_UNITS + _TENS)
 def find_numerals(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, spelled) of every numeral, in order."""
     found = [(m.start(), m.end(), False) for m in _DIGIT_NUMERAL.finditer(text)]
-    words = set(_ASCII_WORD.findall(text.lower()))
-    starts = words & _NUMBER_WORDS
+    words = lower_words(text)
+    starts = set(words & _NUMBER_WORDS)
     if "a" in words and not words.isdisjoint(SCALE_WORDS):
         starts.add("a")  # "a million"
     if starts:

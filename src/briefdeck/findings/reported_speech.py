@@ -44,17 +44,25 @@ _MAX_GAP_WORDS = 8  # "the Korea Future Initiative, just issued an excellent rep
 class NamedParties:
     """The parties named so far in a section, by the head word a generic speaker would use.
 
-    Read once, sentence by sentence, so resolving stays linear however long the section.
+    Sentences are read for names only when a generic speaker needs one, each once and in
+    order, so resolving stays linear however long the section and a section without a
+    generic speaker costs nothing.
     """
 
     def __init__(self, texts: Sequence[str] = ()):
-        self.last: dict[str, str] = {}
-        for text in texts:
-            self.read(text)
+        self._last: dict[str, str] = {}
+        self._unread: list[str] = list(texts)
 
     def read(self, text: str) -> None:
-        for head, name in _names_by_head(text):
-            self.last[head] = name
+        self._unread.append(text)
+
+    def last(self, head: str) -> str | None:
+        """The party last named with ``head`` in what was read, or None."""
+        for text in self._unread:
+            for named_head, name in _names_by_head(text):
+                self._last[named_head] = name
+        self._unread.clear()
+        return self._last.get(head)
 
 
 def paragraph_speakers(sentences: Sequence[str], earlier: Sequence[str] | NamedParties = ()) -> list[str | None]:
@@ -81,7 +89,7 @@ def _resolved(speaker: str, parties: NamedParties, sentence: str) -> str:
         return speaker
     head = words[1].lower()
     own = dict(_names_by_head(sentence[:sentence.find(speaker)])) if speaker in sentence else {}
-    return own.get(head) or parties.last.get(head) or speaker
+    return own.get(head) or parties.last(head) or speaker
 
 
 def _names_by_head(text: str) -> list[tuple[str, str]]:

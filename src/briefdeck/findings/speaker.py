@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from briefdeck.findings.words import lower_words
+
 __all__ = ["reported_speaker"]
 
 # Verbs that relay words whoever the subject is.
@@ -102,7 +104,6 @@ _MAX_SUBJECT_WORDS = 12
 _MAX_VERB_POSITION = 18
 
 _ANY_VERB = frozenset(_REPORTING_VERBS | _DOCUMENT_VERBS)
-_ASCII_WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[^\W_](?:[\w’'.&-]*[^\W_])?|[,;:“”\"()—–]")
 # "according to X": X runs to the next punctuation or the end of the sentence.
 _ACCORDING_TO = re.compile(
@@ -132,7 +133,7 @@ def reported_speaker(text: str) -> str | None:
     that …" → "The report"; "The DPRK holds an estimated 80,000 …" → None;
     "The government did not report any efforts …" → None. Never raises.
     """
-    words = set(_ASCII_WORD.findall(text.lower()))
+    words = lower_words(text)
     if words.isdisjoint(_ANY_VERB) and "according" not in words:
         return None  # most sentences: no reporting verb anywhere, nothing to parse
     according = _according_to(text) if "according" in words else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 from collections import deque
@@ -36,15 +37,18 @@ from briefdeck.findings.tags import Lexicon
 from briefdeck.sources.corpus import SourceFile, SourceFolder, located_in, read_file
 from briefdeck.sources.read import READER_VERSION
 
-SCHEMA_VERSION = "7"  # 5: write times and digests (self-repair); 6: speakers read with their paragraph and section;
-# 7: page labels of paragraphs and sentences
+SCHEMA_VERSION = "8"  # 5: write times and digests (self-repair); 6: speakers read with their paragraph and section;
+# 7: page labels of paragraphs and sentences; 8: each document's range of finding ids (a common query's candidates)
 CACHE_DIR = ".briefdeck"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(
     source TEXT PRIMARY KEY, ord INTEGER, path TEXT, sha256 TEXT, stamp TEXT,
-    record TEXT, warnings TEXT, headings TEXT, seen TEXT, written INTEGER, digest TEXT);
+    record TEXT, warnings TEXT, headings TEXT, seen TEXT, written INTEGER, digest TEXT,
+    first_finding INTEGER, last_finding INTEGER);  -- a document's findings have consecutive ids
+-- The documents in order with their findings' ids, read by a common query without the wide rows.
+CREATE INDEX IF NOT EXISTS files_in_order ON files(ord, source, first_finding, last_finding);
 CREATE TABLE IF NOT EXISTS paragraphs(
     id INTEGER PRIMARY KEY, source TEXT, number INTEGER, section TEXT, text TEXT, start INTEGER, "end" INTEGER,
     page TEXT);
@@ -67,9 +71,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, source, token
 # Modification times are trusted only when older than the row by this much: coarse file
 # systems (FAT, some network mounts) keep times to 2 s.
 _GRANULARITY_NS = 2_000_000_000
-_BATCH_DOCUMENTS = 64  # documents written per transaction
+# Documents written per transaction: at most this many, or as many as hold this many rows. Each
+# commit flushes the full-text tables' pending terms into a new segment, which is merged later.
+_BATCH_DOCUMENTS = 256
+_BATCH_ROWS = 20_000
 _IN_FLIGHT_PER_WORKER = 4  # chunks of documents a worker may have read and not yet handed over
 _CHUNK = 8
+_PLAIN_TAG = re.compile(r"[a-z0-9-]+")
 _PARALLEL_FROM = 16  # below this many documents a process pool costs more than it saves
 
 
@@ -221,7 +229,7 @@ def _sync(index: FindingsIndex, folder: SourceFolder, lexicon: Lexicon,
     read_ids: list[str] = []
     seen_of = {f.id: (f, seen) for f, _, seen in changed}
     batch: list[_Rows] = []
-    done = 0
+    batch_rows = done = 0
     for result in _read_many([(f, stamp) for f, stamp, _ in changed], lexicon):
         done += 1
         if isinstance(result, tuple):  # (source id, the error reading it)
@@ -232,10 +240,11 @@ def _sync(index: FindingsIndex, folder: SourceFolder, lexicon: Lexicon,
             problems.extend(located_in(result[1].problems, source_file))
         else:
             batch.append(result)
+            batch_rows += len(result.paragraphs) + len(result.findings)
             read_ids.append(result.source)
-        if len(batch) >= _BATCH_DOCUMENTS:
+        if len(batch) >= _BATCH_DOCUMENTS or batch_rows >= _BATCH_ROWS:
             _write(db, batch, stored, order, seen_of)
-            batch = []
+            batch, batch_rows = [], 0
         if progress:
             progress(done, len(changed))
     _write(db, batch, stored, order, seen_of)
@@ -266,8 +275,9 @@ def _write(db: sqlite3.Connection, batch: list[_Rows], stored: dict, order: dict
         now = time.time_ns()
         for rows in batch:
             source, path, sha, stamp, record, warnings, headings = rows.file
+            span = (finding_id, finding_id + len(rows.findings) - 1) if rows.findings else (None, None)
             files.append((source, order[source], path, sha, stamp, record, warnings, headings,
-                          seen_of[source][1], now, rows.digest))
+                          seen_of[source][1], now, rows.digest, *span))
             token = source_token(source)
             for row in rows.paragraphs:
                 paragraphs.append((paragraph_id, *row))
@@ -280,7 +290,7 @@ def _write(db: sqlite3.Connection, batch: list[_Rows], stored: dict, order: dict
                 finding_texts.append((finding_id, row[4]))
                 finding_id += 1
             tags.extend((ids[p, s], tag) for p, s, tag in rows.tags)
-        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
+        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
         db.executemany('INSERT INTO paragraphs(id, source, number, section, text, start, "end", page) '
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", paragraphs)
         db.executemany("INSERT INTO paragraphs_fts(rowid, text, source) VALUES (?, ?, ?)", paragraph_texts)
@@ -300,15 +310,22 @@ def _document_rows_of(source_file: SourceFile, stamp: str, lexicon: Lexicon) -> 
             json.dumps(list(source.warnings)), json.dumps(list(source.headings)))
     paragraphs = [(source.id, p.number, p.section, p.text, p.start, p.end, p.page) for p in source.paragraphs]
     offsets = {(p.number, s.number): (s.start, s.end) for p in source.paragraphs for s in p.sentences}
-    finding_rows = [(f.source, f.paragraph, f.sentence, f.section, f.text, json.dumps(list(f.tags)),
-                     json.dumps([_figure_row(g) for g in f.figures]), f.speaker, *offsets[(f.paragraph, f.sentence)],
-                     f.page) for f in findings]
+    finding_rows = [(f.source, f.paragraph, f.sentence, f.section, f.text, _tags_json(f.tags),
+                     json.dumps([_figure_row(g) for g in f.figures]) if f.figures else "[]", f.speaker,
+                     *offsets[(f.paragraph, f.sentence)], f.page) for f in findings]
     tags = sorted((f.paragraph, f.sentence, t) for f in findings for t in f.tags)
     token = source_token(source.id)
     # The digest covers the rows as integrity.py reads them back, without the page (the last column).
     digest = document_digest(file, [(*r[:-1], r[3], token) for r in paragraphs],
                              [(*r[:-1], r[4]) for r in finding_rows], tags)
     return _Rows(source.id, file, paragraphs, finding_rows, tags, digest)
+
+
+def _tags_json(tags: tuple[str, ...]) -> str:
+    """``json.dumps(list(tags))``, without the encoder for the tag names a lexicon allows (nothing to escape)."""
+    if all(_PLAIN_TAG.fullmatch(tag) for tag in tags):
+        return "[" + ", ".join(f'"{tag}"' for tag in tags) + "]"
+    return json.dumps(list(tags))
 
 
 def _figure_row(figure: Figure) -> dict:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 from importlib import resources
 from pathlib import Path
@@ -38,11 +39,32 @@ _GAP_CHARS = re.compile(_GAP)
 _APOSTROPHE = "['’]"
 
 
+# Besides ASCII, characters that have no case (typographic quotes, dashes): in a text of only
+# these, a word or phrase pattern in ASCII matches the casefolded text exactly where it matches
+# the text ignoring case (no other character is equal to an ASCII letter ignoring case).
+_CASED_OTHER = re.compile("[^\x00-\x7f“”‘’‐‑–—…•·°€£¥§©®™«»\xa0]")
+
+
 class _Pattern(NamedTuple):
     """One lexicon pattern, compiled, with a word it cannot match without."""
 
     literal: str | None  # casefolded; None when the pattern must always be tried
     regex: re.Pattern
+    # For casefolded text of `_CASED_OTHER`-free text, or None: case-sensitive and without the
+    # leading \b, which `_lowercase_search` checks, SRE scans for its first letters quickly.
+    lowercase: re.Pattern | None = None
+    word_start: bool = False  # the pattern starts with \b
+
+    def search(self, text: str, folded: str, caseless: bool) -> bool:
+        if not (caseless and self.lowercase):
+            return self.regex.search(text) is not None
+        at = 0
+        while (match := self.lowercase.search(folded, at)) is not None:
+            start = match.start()
+            if not self.word_start or start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+                return True
+            at = start + 1
+        return False
 
 
 @dataclass(frozen=True)
@@ -66,9 +88,30 @@ class Lexicon:
     def tags_for(self, text: str) -> tuple[str, ...]:
         """The tags whose patterns occur in `text`, sorted."""
         folded = text.casefold()
-        return tuple(tag for tag, patterns in self.patterns
-                     if any((p.literal is None or p.literal in folded) and p.regex.search(text)
-                            for p in patterns))
+        caseless = _CASED_OTHER.search(text) is None
+        by_literal, always = self._by_literal
+        found: set[int] = set()
+        for literal in [None, *(w for w in by_literal if w in folded)]:
+            for k, pattern in always if literal is None else by_literal[literal]:
+                if k not in found and pattern.search(text, folded, caseless):
+                    found.add(k)
+        return tuple(tag for k, (tag, _) in enumerate(self.patterns) if k in found) if found else ()
+
+    @cached_property
+    def _by_literal(self) -> tuple[dict[str, list[tuple[int, _Pattern]]], list[tuple[int, _Pattern]]]:
+        """Each required word with the (tag number, pattern) pairs that need it, and the pairs that need none.
+
+        One substring test per distinct word, rather than one per pattern with a generator around it.
+        """
+        by_literal: dict[str, list[tuple[int, _Pattern]]] = {}
+        always = []
+        for k, (_, patterns) in enumerate(self.patterns):
+            for p in patterns:
+                if p.literal is None:
+                    always.append((k, p))
+                else:
+                    by_literal.setdefault(p.literal, []).append((k, p))
+        return by_literal, always
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -147,7 +190,8 @@ def _tag_patterns(tag: str, node: Node, problems: Problems) -> tuple[_Pattern, .
             problems.error(f"pattern {shorten(item.value, 60)!r} of tag '{tag}': {error}", item.location,
                            hint=hint, code="lexicon-invalid")
             continue
-        patterns.append(_Pattern(_required_literal(item.value), re.compile(regex, re.IGNORECASE)))
+        patterns.append(_Pattern(_required_literal(item.value), re.compile(regex, re.IGNORECASE),
+                                 *_lowercase_form(item.value)))
     return tuple(patterns)
 
 
@@ -186,6 +230,16 @@ def pattern_to_regex(pattern: str) -> str:
     if re.search(r"[\w*]$", pattern):
         regex += r"\b"
     return regex
+
+
+def _lowercase_form(pattern: str) -> tuple[re.Pattern | None, bool]:
+    """A word or phrase pattern in ASCII for casefolded text (`_Pattern.lowercase`), and whether it starts with \\b."""
+    pattern = pattern.strip()
+    if _is_regex(pattern) or not pattern.isascii():
+        return None, False
+    regex = pattern_to_regex(pattern.lower())
+    word_start = regex.startswith(r"\b")
+    return re.compile(regex[2:] if word_start else regex), word_start
 
 
 def _is_regex(pattern: str) -> bool:

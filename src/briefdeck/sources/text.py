@@ -68,9 +68,10 @@ def decode(data: bytes, *, name: str) -> Decoded:
 _SPACES = re.escape("".join(sorted(_SPACE_LIKE)))
 _VISIBLE = re.compile("[^" + _SPACES + _DROPPED.pattern[1:])
 _KEPT_RUN = re.compile("[^" + _SPACES + "]+")
-# Text that folding leaves as it is: words separated by single spaces, nothing to drop.
-_ALREADY_FOLDED = re.compile("[^" + _SPACES + _DROPPED.pattern[1:-1] + "]+(?: [^" + _SPACES
-                             + _DROPPED.pattern[1:-1] + "]+)*")
+_SPACE_CHARS = "".join(sorted(_SPACE_LIKE))
+# Whitespace that folding changes: a run of two or more, or one that is not a plain space.
+_SPACE_TO_FOLD = re.compile("[" + _SPACES + "]{2,}|[" + re.escape("".join(sorted(_SPACE_LIKE - {" "}))) + "]")
+_WIDE_GAP = re.compile("[" + _SPACES + "]{2,}")
 
 
 @dataclass(frozen=True)
@@ -111,14 +112,13 @@ def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
     index folds millions of words.
     """
     end = len(original) if end is None else end
-    if _ALREADY_FOLDED.fullmatch(original, start, end):  # readers of laid-out documents give folded text
-        return Folded(original[start:end], ((0, start, end - start),) if end > start else ())
+    if _DROPPED.search(original, start, end) is None:  # the usual case: nothing to drop
+        return _fold_spaces(original, start, end)
     pieces: list[str] = []
     runs: list[tuple[int, int, int]] = []
     length = 0
-    clean = _DROPPED.search(original, start, end) is None  # the usual case: nothing to drop
     for match in _KEPT_RUN.finditer(original, start, end):
-        parts = [((match.group(), 0))] if clean else [p for p in _split_dropped(match.group()) if p[0]]
+        parts = [p for p in _split_dropped(match.group()) if p[0]]
         if not parts:
             continue  # only dropped characters between two spaces: one space stays
         if pieces:
@@ -130,6 +130,29 @@ def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
             pieces.append(text)
             length += len(text)
     return Folded("".join(pieces), tuple(runs))
+
+
+def _fold_spaces(original: str, start: int, end: int) -> Folded:
+    """`fold` of text with nothing to drop: only its whitespace is folded.
+
+    A gap of one whitespace character becomes one space at the same offset, so a run
+    of copied characters goes on across it; only wider gaps start a new run. (The
+    offsets are those of a run per word: a space maps to the character after the word.)
+    """
+    first = _KEPT_RUN.search(original, start, end)
+    if first is None:
+        return Folded("", ())
+    start = first.start()
+    segment = original[start:end].rstrip(_SPACE_CHARS)
+    end = start + len(segment)
+    runs: list[tuple[int, int, int]] = []
+    folded_at, run_start = 0, start
+    for gap in _WIDE_GAP.finditer(original, start, end):
+        runs.append((folded_at, run_start, gap.start() - run_start))
+        folded_at += gap.start() - run_start + 1
+        run_start = gap.end()
+    runs.append((folded_at, run_start, end - run_start))
+    return Folded(_SPACE_TO_FOLD.sub(" ", segment), tuple(runs))
 
 
 def _split_dropped(run: str) -> list[tuple[str, int]]:
