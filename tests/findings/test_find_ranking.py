@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefdeck.findings import index as index_module
+from briefdeck.findings import search as search_module
 from briefdeck.project import Workspace
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -35,8 +35,8 @@ def project(tmp_path: Path) -> Path:
 def test_a_common_query_ranks_its_first_matches_in_source_order_shortest_first(project, monkeypatch):
     index, _ = Workspace.at(project).open_index()
     every = index.search("forced labor", limit=1000)  # fewer matches than RANKED_MATCHES: all ranked
-    assert 8 < len(every) < index_module.RANKED_MATCHES
-    monkeypatch.setattr(index_module, "RANKED_MATCHES", 8)
+    assert 8 < len(every) < search_module.RANKED_MATCHES
+    monkeypatch.setattr(search_module, "RANKED_MATCHES", 8)
     found = index.search("forced labor", limit=3)
     first = _in_source_order(index, every)[:8]
     expected = sorted(first, key=lambda f: len(f.text))[:3]  # a stable sort: ties stay in source order
@@ -50,7 +50,7 @@ def test_a_common_query_ranks_its_first_matches_in_source_order_shortest_first(p
 
 
 def test_a_common_query_gives_the_same_findings_however_the_index_was_built(project, tmp_path, monkeypatch):
-    monkeypatch.setattr(index_module, "RANKED_MATCHES", 8)
+    monkeypatch.setattr(search_module, "RANKED_MATCHES", 8)
     workspace = Workspace.at(project)
     workspace.open_index()[0].close()
     # Re-reading the first document writes its findings after all the others.
@@ -71,7 +71,7 @@ def test_a_common_query_gives_the_same_findings_however_the_index_was_built(proj
 
 
 def test_a_common_query_narrowed_to_sources_ranks_only_theirs(project, monkeypatch):
-    monkeypatch.setattr(index_module, "RANKED_MATCHES", 8)
+    monkeypatch.setattr(search_module, "RANKED_MATCHES", 8)
     index, _ = Workspace.at(project).open_index()
     last = index.source_ids()[-1]
     found = index.search("trafficking", sources=[last], limit=5)

@@ -27,10 +27,6 @@ from briefdeck.sources.text import fold
 
 WORD = re.compile(r"\w+")
 _QUERY_WORDS = 4  # the longest words of a quote that the full-text query asks for
-_TIE_WINDOW = 50  # extra rows fetched so that equal ranks can be ordered by position
-# Ranking a match costs about 2 µs: a query matching more sentences than this ranks only the first
-# this many in source order, shortest first (`FindingsIndex.search`).
-RANKED_MATCHES = 1000
 
 
 class IndexDamaged(sqlite3.DatabaseError):
@@ -68,7 +64,7 @@ class FindingsIndex:
         self.db = db
         self.path: Path | None = None  # the database file; None when the index lives in memory
         self._ids: list[str] | None = None  # cached; the index does not change between syncs
-        self._ranges: list[tuple[int, int]] | None = None  # of finding ids in source order (`_finding_ranges`)
+        self._ranges: list[tuple[int, int]] | None = None  # of finding ids in source order (`finding_ranges`)
         self._files = {f.id: f for f in files}  # where each document is now, for `read_now`
         self._originals: dict[str, str | None] = {}
         self._as_indexed: dict[str, bool] = {}  # whether a file still holds the bytes it was indexed from
@@ -150,7 +146,7 @@ class FindingsIndex:
         else:
             rows = self.db.execute(_FINDING_SELECT + " WHERE source = ? AND paragraph = ? AND sentence BETWEEN ? AND ? "
                                    "ORDER BY sentence", (source, paragraph, *sentences))
-        return [_finding(row) for row in rows]
+        return [finding_of_row(row) for row in rows]
 
     def sentence_text(self, source: str, paragraph: int, sentence: int) -> str | None:
         """A sentence's words alone (`finding` reads its tags and figures too)."""
@@ -161,81 +157,19 @@ class FindingsIndex:
     def finding(self, source: str, paragraph: int, sentence: int) -> Finding | None:
         row = self.db.execute(_FINDING_SELECT + " WHERE source = ? AND paragraph = ? AND sentence = ?",
                               (source, paragraph, sentence)).fetchone()
-        return _finding(row) if row else None
+        return finding_of_row(row) if row else None
 
     def tags(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT DISTINCT tag FROM finding_tags ORDER BY tag")]
 
     def search(self, query: str, *, sources: Iterable[str] = (), section: str | None = None,
                tags: Iterable[str] = (), limit: int = 10) -> list[Finding]:
-        """The best-ranked findings for ``query`` (all of its words; if none has all, any of them).
+        """The best-ranked findings for ``query``: see `briefdeck.findings.search.search`."""
+        from briefdeck.findings.search import search
 
-        Ties are broken by source order and position so the result is stable. Ranking scores
-        every match, so a query (without a section or tag) that matches more than
-        `RANKED_MATCHES` sentences is answered from its first `RANKED_MATCHES` matches in
-        source order, shortest first: the time a query takes stays bounded however large
-        the corpus and however common its words.
-        """
-        words = WORD.findall(query)
-        if not words:
-            return []
-        for joiner in (" AND ", " OR "):
-            found = self._search(joiner.join(f'"{w}"' for w in words), list(sources), section, list(tags), limit)
-            if found or len(words) == 1:
-                return found
-        return []
+        return search(self, query, sources=sources, section=section, tags=tags, limit=limit)
 
-    def _search(self, match: str, sources: list[str], section: str | None, tags: list[str],
-                limit: int) -> list[Finding]:
-        if not section and not tags:
-            first = self._first_matches(match, sources, RANKED_MATCHES + 1)
-            if len(first) > RANKED_MATCHES:
-                return self._shortest(first[:RANKED_MATCHES], limit)
-        # Rank inside the full-text table first and join only the best rows: joining every match
-        # before ranking costs ten times more on a large corpus. Ties in rank are then ordered by
-        # source and position among the rows fetched.
-        sql = "SELECT findings_fts.rowid, rank FROM findings_fts"
-        args: list = []
-        filters = []
-        if sources:
-            filters.append(f"f.source IN ({','.join('?' * len(sources))})")
-            args += sources
-        if section:
-            filters.append("instr(lower(f.section), lower(?)) > 0")
-            args.append(section)
-        for tag in tags:
-            filters.append("f.id IN (SELECT finding FROM finding_tags WHERE tag = ?)")
-            args.append(tag)
-        if filters:
-            sql += " CROSS JOIN findings f ON f.id = findings_fts.rowid"
-        sql += " WHERE findings_fts MATCH ?" + "".join(f" AND {f}" for f in filters) + " ORDER BY rank LIMIT ?"
-        hits = self.db.execute(sql, [match, *args, limit + _TIE_WINDOW]).fetchall()
-        if not hits:
-            return []
-        rank = dict(hits)
-        rows = self.db.execute(
-            "SELECT f.id, files.ord, f.source, f.paragraph, f.sentence, f.section, f.text, f.tags, f.figures, "
-            f"f.speaker, f.page FROM findings f JOIN files ON files.source = f.source WHERE f.id IN "
-            f"({','.join('?' * len(rank))})", list(rank)).fetchall()
-        rows.sort(key=lambda r: (rank[r[0]], r[1], r[3], r[4]))
-        return [_finding(r[2:]) for r in rows[:limit]]
-
-    def _first_matches(self, match: str, sources: list[str], count: int) -> list[int]:
-        """The ids of the first ``count`` findings matching, in source order.
-
-        A document's findings have consecutive ids in order; documents written together
-        follow each other, so the corpus is read in a few id ranges, each in id order.
-        """
-        found: list[int] = []
-        for low, high in self._finding_ranges(sources):
-            found += [row[0] for row in self.db.execute(
-                "SELECT rowid FROM findings_fts WHERE findings_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?",
-                (match, low, high, count - len(found)))]
-            if len(found) >= count:
-                break
-        return found
-
-    def _finding_ranges(self, sources: list[str]) -> list[tuple[int, int]]:
+    def finding_ranges(self, sources: list[str]) -> list[tuple[int, int]]:
         """The finding ids of the documents (all, or ``sources``) in source order, as consecutive ranges."""
         if not sources and self._ranges is not None:
             return self._ranges
@@ -254,16 +188,6 @@ class FindingsIndex:
         if not sources:
             self._ranges = result
         return result
-
-    def _shortest(self, ids: list[int], limit: int) -> list[Finding]:
-        """The shortest ``limit`` of the findings ``ids`` (in source order), ties in that order."""
-        marks = ",".join("?" * len(ids))
-        length = dict(self.db.execute(f"SELECT id, length(text) FROM findings WHERE id IN ({marks})", ids))
-        best = sorted(ids, key=lambda i: length[i])[:limit]
-        rows = {r[0]: r[1:] for r in self.db.execute(
-            "SELECT id, source, paragraph, sentence, section, text, tags, figures, speaker, page FROM findings "
-            f"WHERE id IN ({','.join('?' * len(best))})", best)}
-        return [_finding(rows[i]) for i in best]
 
     def paragraphs_with_words(self, phrases: list[str], sources: Iterable[str] = ()) -> list[StoredParagraph]:
         """Paragraphs holding the distinctive words of every phrase (candidates for a quote).
@@ -395,7 +319,7 @@ def _holds_all(text: str, words: list[str]) -> bool:
     return all(word in text for word in words)
 
 
-def _finding(row) -> Finding:
+def finding_of_row(row) -> Finding:
     source, paragraph, sentence, section, text, tags, figures, speaker, page = row
     try:
         return Finding(source, paragraph, sentence, section, text, tuple(_json(tags)),
