@@ -12,6 +12,7 @@ for one document and two records with one id, naming file and line.
 
 from __future__ import annotations
 
+import os
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -73,8 +74,7 @@ def load_bibliography(folder: Path) -> Bibliography:
             except BriefdeckError as exc:
                 problems.extend(exc.problems)
     problems.raise_if_errors()
-    documents = {p.name: p for p in sorted(folder.iterdir())
-                 if p.is_file() and not p.name.startswith(".") and p.name not in RECORD_FILES}
+    documents = _document_names(folder) if references or file_keys else set()
     warnings: list[str] = []
     tied = _tie(folder, references, file_keys, documents, problems, warnings)
     ids = {e.record.id: e.location for e in entries}
@@ -105,7 +105,7 @@ def record_origins(folder: Path) -> dict[str, str]:
 
 
 def _tie(folder: Path, references: list[Reference], file_keys: list[tuple[str, str, Location]],
-         documents: dict[str, Path], problems: Problems, warnings: list[str]) -> list[tuple[Reference, str, str]]:
+         documents: set[str], problems: Problems, warnings: list[str]) -> list[tuple[Reference, str, str]]:
     """(reference, id, document's file name) for every reference that describes a document of the folder."""
     by_id: dict[str, Reference] = {}
     for reference in references:
@@ -155,6 +155,13 @@ def _tie(folder: Path, references: list[Reference], file_keys: list[tuple[str, s
         warnings.append(f"{len(unused)} record(s) name no document of the sources folder and are not used "
                         f"({shown}); tie them with a file field or files: in {RECORDS_FILE}")
     return tied
+
+
+def _document_names(folder: Path) -> set[str]:
+    """The names of the files a reference may describe (scanned only when there are references:
+    every command loads the bibliography, and the folder may hold thousands of documents)."""
+    with os.scandir(folder) as scan:
+        return {e.name for e in scan if e.is_file() and not e.name.startswith(".") and e.name not in RECORD_FILES}
 
 
 def _file_name(path: str) -> str:
