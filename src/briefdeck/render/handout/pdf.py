@@ -67,10 +67,15 @@ def _import_weasyprint():
 
 
 weasyprint = _import_weasyprint()
+import weasyprint.layout  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
 from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Problem, display_path
+
+from . import footnote_area
+
+footnote_area.install(weasyprint.layout)  # same pages, without re-laying every note for each one added
 
 
 class RefusedURL(FatalURLFetchingError):
