@@ -123,10 +123,15 @@ def html_to_pdf(html: str, *, deck: Deck, root: Path) -> bytes:
     ``root`` is the project folder: relative URLs resolve against it and only
     files inside it may be used. A refused URL raises a BriefdeckError naming it.
     """
+    return pdf_bytes(html, name=deck.name, audience=deck.audience.key, date=deck.date, root=root)
+
+
+def pdf_bytes(html: str, *, name: str, audience: str, date: dt.date | None, root: Path) -> bytes:
+    """`html_to_pdf` from the deck's name, audience key and date: all of the deck a PDF depends on."""
     root = Path(root).resolve()
-    identifier = hashlib.sha256(f"{deck.name}\n{deck.audience.key}\n{html}".encode("utf-8")).hexdigest()[:32]
+    identifier = hashlib.sha256(f"{name}\n{audience}\n{html}".encode("utf-8")).hexdigest()[:32]
     try:
-        with _RENDERING, _quiet_weasyprint(), _source_date_epoch(deck.date):
+        with _RENDERING, _quiet_weasyprint(), _source_date_epoch(date):
             document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/",
                                        url_fetcher=ProjectFetcher(root), media_type="print")
             return document.write_pdf(pdf_identifier=identifier.encode("ascii"), pdf_variant=PDF_VARIANT)
