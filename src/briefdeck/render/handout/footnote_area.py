@@ -58,17 +58,17 @@ def install(layout_module) -> bool:
         return laid.height, laid.margin_height(), last_bottom > area_bottom, laid
 
     def measure(context, area, notes):
-        if len(notes) == 1 or not _summable(area):
+        if not _summable(area):
             return lay_out(context, area, notes)[:3]
         cache = context.__dict__.setdefault("_briefdeck_footnote_heights", {})
         shape = (id(area.style), area.width)
         cache.setdefault(("style", shape), area.style)  # keeps the style alive, so its id is not reused
 
-        def single(note):
+        def single(note):  # (height, margin height, overflows, stacks)
             key = (shape, note)
             if key not in cache:
                 height, margin_height, overflow, laid = lay_out(context, area, [note])
-                cache[key] = (height, margin_height, overflow or not _stacks(laid.children[-1]))
+                cache[key] = (height, margin_height, overflow, _stacks(laid.children[-1]))
             return cache[key]
 
         def pair(above, note):
@@ -77,9 +77,11 @@ def install(layout_module) -> bool:
                 cache[key] = lay_out(context, area, [above, note])[:3]
             return cache[key]
 
-        if any(single(note)[2] for note in notes):
+        if len(notes) == 1:
+            return single(notes[0])[:3]
+        if not all(single(note)[3] and not single(note)[2] for note in notes):
             return lay_out(context, area, notes)[:3]
-        height, margin_height, _ = single(notes[0])
+        height, margin_height = single(notes[0])[:2]
         for above, note in zip(notes, notes[1:]):
             both, above_alone = pair(above, note), single(above)
             if both[2]:
