@@ -28,7 +28,11 @@ import sys
 import threading
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:  # the PDF worker (pdf_worker) imports this module without the deck model: it needs none
+    from briefdeck.deck.model import Deck
 
 
 @contextlib.contextmanager
@@ -70,7 +74,6 @@ weasyprint = _import_weasyprint()
 import weasyprint.layout  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
-from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Problem, display_path
 
 from . import footnote_area
