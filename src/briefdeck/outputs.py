@@ -59,7 +59,8 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
                   progress: Callable[[Output], None] | None = None, workers: int | None = None) -> list[Output]:
     """Render every planned output, then write them all into place; returns them in order.
 
-    ``workers``: at most this many processes render at once (default: one per idle core; 1 renders here).
+    ``workers``: at most this many PDFs are made at once, in the PDF worker
+    (default: one per idle core); 1 makes everything in this process.
 
     Warnings found while rendering (a template's external links) are added
     to ``result.problems``.
@@ -82,17 +83,16 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
     return outputs
 
 
-def _pdf_worker(workers: int | None, jobs: list[PdfJob]) -> PdfWorker | None:
-    """The worker that makes the PDFs: the one started early, or a new one when cores are idle."""
-    worker = take_started()
+def _pdf_worker(started: PdfWorker | None, workers: int | None, jobs: list[PdfJob]) -> PdfWorker | None:
+    """The worker that makes the PDFs: the one started early, or a new one when cores are idle; None: here."""
     if not jobs or workers == 1:
-        if worker is not None:
-            worker.close()
+        if started is not None:
+            started.close()
         return None
     side_by_side = workers or idle_cores()
-    if worker is None and side_by_side > 1:
-        worker = PdfWorker.start(side_by_side)
-    return worker
+    if started is None and side_by_side > 1:
+        return PdfWorker.start(side_by_side)
+    return started
 
 
 def _render_all(outputs: list[Output], result: CheckResult, layout: Layout,
@@ -105,13 +105,14 @@ def _render_all(outputs: list[Output], result: CheckResult, layout: Layout,
     from briefdeck.render.handout import deck_to_html
     rendered: list[bytes] = [b""] * len(outputs)
     warnings: list[Problem] = []
-    handouts = {audience: deck_to_html(result.decks[audience], layout=layout)
-                for audience in dict.fromkeys(o.audience for o in outputs if o.format != "pptx")}
-    pdfs = [i for i, o in enumerate(outputs) if o.format == "pdf"]
-    jobs = [PdfJob.of(handouts[outputs[i].audience], result.decks[outputs[i].audience], result.workspace.root)
-            for i in pdfs]
-    worker = _pdf_worker(workers, jobs)
+    worker = take_started()
     try:
+        handouts = {audience: deck_to_html(result.decks[audience], layout=layout)
+                    for audience in dict.fromkeys(o.audience for o in outputs if o.format != "pptx")}
+        pdfs = [i for i, o in enumerate(outputs) if o.format == "pdf"]
+        jobs = [PdfJob.of(handouts[outputs[i].audience], result.decks[outputs[i].audience], result.workspace.root)
+                for i in pdfs]
+        worker = _pdf_worker(worker, workers, jobs)
         if worker is not None:
             worker.send(jobs)
         for i, output in enumerate(outputs):

@@ -78,3 +78,23 @@ def test_a_build_of_decks_alone_starts_no_worker(cli, project, monkeypatch):
     monkeypatch.setattr(pdf_worker.PdfWorker, "start", lambda n: pytest.fail("a worker was started"))
     result = cli(project, "build", "briefs/example.yaml", "--format", "pptx,html", "--out", "out")
     assert result.exit_code == 0, result.output
+
+
+def test_a_handout_that_fails_ends_the_started_worker_and_writes_nothing(project, monkeypatch, tmp_path):
+    import briefdeck.render.handout.html as handout_html
+    from briefdeck.errors import BriefdeckError, Problem
+
+    shutil.copy(REPO / "briefs" / "dprk-trafficking.yaml", project / "briefs" / "example.yaml")
+    monkeypatch.chdir(project)
+    result = check_brief(Path("briefs/example.yaml"))
+
+    def broken(deck, *, layout):
+        raise BriefdeckError(Problem("the template went wrong", code="handout-template"))
+
+    monkeypatch.setattr(handout_html, "deck_to_html", broken)
+    pdf_worker.start_pdf_worker()
+    with pytest.raises(BriefdeckError, match="the template went wrong"):
+        build_outputs(result, formats=parse_formats("pptx,html,pdf"), out_dir=tmp_path / "out")
+    assert pdf_worker.take_started() is None
+    assert not [p for p in multiprocessing.active_children() if p.name == "briefdeck-pdf"]
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
