@@ -17,12 +17,14 @@ then fails or succeeds as a serial build would.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import math
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,12 +156,35 @@ class PdfWorker:
 
 
 def _serve(connection, side_by_side: int) -> None:
-    """The worker: import WeasyPrint, wait for the build's jobs, answer once."""
-    from . import pdf  # noqa: F401  (what this process is for: the import, while the build checks the brief)
+    """The worker: import WeasyPrint, take the build's jobs, answer once.
+
+    Whatever goes wrong here ends the worker quietly: the build then makes
+    the PDFs itself and says what is wrong, as a build in one process would.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle; it ends this process
+    signal.signal(signal.SIGTERM, _end_with_children)
+    received: list[list[PdfJob]] = []
+    # The jobs are read while WeasyPrint loads, so that the build never waits to hand over a long handout.
+    reader = threading.Thread(target=_receive, args=(connection, received))
+    reader.start()
     try:
-        jobs: list[PdfJob] = connection.recv()
-    except EOFError:  # the build stopped (an error in the brief): nothing to make
+        from . import pdf  # noqa: F401  (what this process is for: the import, while the build checks the brief)
+    except Exception:  # noqa: BLE001  (WeasyPrint cannot load: the build's own import says why)
+        reader.join()
         return
+    reader.join()
+    if received:
+        with contextlib.suppress(OSError):
+            connection.send(_answers(received[0], side_by_side))
+
+
+def _receive(connection, into: list) -> None:
+    with contextlib.suppress(EOFError, OSError):  # EOF: the build stopped (an error in the brief)
+        into.append(connection.recv())
+
+
+def _answers(jobs: list[PdfJob], side_by_side: int) -> list[Answer]:
+    """Each job's answer, ``side_by_side`` of them made at once: this process and forked children."""
     lanes = max(1, min(side_by_side, len(jobs)))
     groups = [list(range(len(jobs)))[lane::lanes] for lane in range(lanes)]
     gc.freeze()  # the children's collections then leave the loaded modules' pages shared
@@ -167,7 +192,7 @@ def _serve(connection, side_by_side: int) -> None:
     answers: dict[int, Answer] = {i: _answer(jobs[i]) for i in groups[0]}
     for group, collect in zip(groups[1:], children):
         answers.update(zip(group, collect()))
-    connection.send([answers[i] for i in range(len(jobs))])
+    return [answers[i] for i in range(len(jobs))]
 
 
 def _answer(job: PdfJob) -> Answer:
@@ -179,17 +204,30 @@ def _answer(job: PdfJob) -> Answer:
         return None
 
 
+_CHILDREN: list[int] = []  # the worker's forked children, ended with it
+
+
+def _end_with_children(signum, frame) -> None:
+    for pid in _CHILDREN:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    os._exit(1)
+
+
 def _forked(jobs: list[PdfJob]) -> Callable[[], list[Answer]]:
     """Render ``jobs`` in a forked child; call the result to wait for its answers."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: answer through the pipe, then leave without the parent's exit handlers
         try:
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C ends it (os._exit below)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             os.close(read)
             with os.fdopen(write, "wb") as pipe:
                 pipe.write(pickle.dumps([_answer(job) for job in jobs]))
         finally:
             os._exit(0)
+    _CHILDREN.append(pid)
     os.close(write)
 
     def collect() -> list[Answer]:
