@@ -1,23 +1,40 @@
-"""PDFs are made in a worker process, started before the brief is checked, to the bytes of a serial build."""
+"""PDFs are made in a worker process, started before the brief is checked, to the bytes of a serial build.
+
+The worker is forked only from a process running one thread; these tests
+are skipped when another test has left a thread running (the preview's
+request threads do).
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 import shutil
+import signal
+import threading
 from pathlib import Path
 
 import pytest
 
 from briefdeck.check import check_brief
+from briefdeck.errors import BriefdeckError, Problem
 from briefdeck.outputs import build_outputs, parse_formats
-from briefdeck.render.handout import pdf_worker
-from briefdeck.render.handout.pdf_worker import PdfJob
+from briefdeck.render.handout import deck_to_html, html_to_pdf, pdf_worker
+from briefdeck.render.handout.pdf_worker import PdfJob, PdfWorker
+from briefdeck.layouts import find_layout
+from render_handout.decks import example_deck
 
 REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                                 reason="the PDF worker is forked")
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    others = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    if others:
+        pytest.skip(f"threads another test left running ({', '.join(others)}): no worker is forked beside them")
 
 
 @pytest.fixture
@@ -82,7 +99,6 @@ def test_a_build_of_decks_alone_starts_no_worker(cli, project, monkeypatch):
 
 def test_a_handout_that_fails_ends_the_started_worker_and_writes_nothing(project, monkeypatch, tmp_path):
     import briefdeck.render.handout.html as handout_html
-    from briefdeck.errors import BriefdeckError, Problem
 
     shutil.copy(REPO / "briefs" / "dprk-trafficking.yaml", project / "briefs" / "example.yaml")
     monkeypatch.chdir(project)
@@ -98,3 +114,55 @@ def test_a_handout_that_fails_ends_the_started_worker_and_writes_nothing(project
     assert pdf_worker.take_started() is None
     assert not [p for p in multiprocessing.active_children() if p.name == "briefdeck-pdf"]
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def default_layout():
+    return find_layout("default", project=None)
+
+
+@pytest.fixture(scope="module")
+def memo():
+    deck = example_deck("policy")
+    html = deck_to_html(deck, layout=default_layout())
+    return deck, html, html_to_pdf(html, deck=deck, root=default_layout().folder)
+
+
+def test_the_worker_makes_the_bytes_html_to_pdf_makes(memo):
+    deck, html, pdf = memo
+    worker = PdfWorker.start(2)
+    worker.send([PdfJob.of(html, deck, default_layout().folder)] * 3)
+    assert worker.receive() == [pdf, pdf, pdf]
+
+
+def test_a_refused_url_comes_back_as_the_same_problem(memo, tmp_path):
+    deck, html, _ = memo
+    page = html.replace("</body>", '<img src="https://example.org/x.png" alt=""></body>')
+    worker = PdfWorker.start(1)
+    worker.send([PdfJob.of(page, deck, tmp_path)])
+    with pytest.raises(BriefdeckError) as raised:
+        worker.receive()
+    (problem,) = raised.value.problems
+    assert problem.code == "handout-url" and "https://example.org/x.png" in problem.message
+    assert "inside the project folder" in problem.hint
+
+
+def test_pdfs_a_killed_worker_did_not_make_are_made_here(memo):
+    deck, html, pdf = memo
+    worker = PdfWorker.start(1)
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.send([PdfJob.of(html, deck, default_layout().folder)])
+    assert worker.receive() == [pdf]
+
+
+def test_no_worker_is_forked_beside_another_thread(memo):
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:
+        assert PdfWorker.start(2) is None  # a lock the other thread holds would stay held in the fork
+    finally:
+        release.set()
+        waiting.join()
+    worker = PdfWorker.start(1)  # the thread has ended: forking is safe again
+    assert worker is not None
+    worker.close()
