@@ -270,6 +270,9 @@ def check_command(brief: Path, audience: Optional[str], strict: bool, as_json: b
 def build_command(brief: Path, audience: Optional[str], formats: str, out: Optional[Path], strict: bool,
                   sources: Optional[Path], verify: bool) -> None:
     """Write each audience's deck (.pptx) and handout (.html, .pdf)."""
+    if "pdf" in formats.lower():  # WeasyPrint loads in a process of its own while the brief is checked
+        from briefdeck.render.handout.pdf_worker import start_pdf_worker
+        start_pdf_worker()
     from briefdeck.check import check_brief
     from briefdeck.outputs import build_outputs, parse_formats, planned_outputs
 

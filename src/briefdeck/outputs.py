@@ -7,29 +7,25 @@ writing (a full disk) leaves every earlier output as it was. Temporary files
 left by a build that was killed are removed by the next build of the same
 folder.
 
-With more than one idle core, each deck and each audience's handout (its .html
-and the .pdf made from it) render in forked processes of their own, which
-read the checked brief from memory; the bytes are those of a serial build.
+PDFs are made in a forked worker process (render.handout.pdf_worker), which
+the command line starts before it checks the brief, so that WeasyPrint loads
+meanwhile; the decks are written here while it works, and with idle cores it
+makes the handouts side by side. The bytes are those of a serial build.
 """
 
 from __future__ import annotations
 
-import gc
-import math
-import multiprocessing
 import os
-import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from briefdeck.check import CheckResult
-from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Problem, choices_hint
 from briefdeck.files import Staged, commit, discard, remove_stale_parts, stage
 from briefdeck.layouts import Layout, find_layout
+from briefdeck.render.handout.pdf_worker import PdfJob, PdfWorker, idle_cores, take_started
 
 FORMATS = ("pptx", "html", "pdf")
 SUFFIXES = {"pptx": ".pptx", "html": "-handout.html", "pdf": "-handout.pdf"}  # of every output's file name
@@ -63,7 +59,8 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
                   progress: Callable[[Output], None] | None = None, workers: int | None = None) -> list[Output]:
     """Render every planned output, then write them all into place; returns them in order.
 
-    ``workers``: at most this many processes render at once (default: one per idle core; 1 renders here).
+    ``workers``: at most this many PDFs are made at once, in the PDF worker
+    (default: one per idle core); 1 makes everything in this process.
 
     Warnings found while rendering (a template's external links) are added
     to ``result.problems``.
@@ -72,7 +69,7 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
     brief_dir = Path(result.outline.path).resolve().parent
     layout = find_layout(result.outline.layout, project=result.workspace.root, base=brief_dir)
     outputs = planned_outputs(result, formats, out_dir)
-    rendered, warnings = _render_all(outputs, result, layout, progress, _idle_cores() if workers is None else workers)
+    rendered, warnings = _render_all(outputs, result, layout, progress, workers)
     result.problems.extend(dict.fromkeys(warnings))  # the template is read once per deck: say it once
     remove_stale_parts(out_dir, started, tuple(SUFFIXES.values()))
     staged: list[Staged] = []
@@ -86,86 +83,54 @@ def build_outputs(result: CheckResult, *, formats: tuple[str, ...], out_dir: Pat
     return outputs
 
 
-# What forked workers render from: set before the pool forks, so only the results are pickled.
-_SHARED: tuple[list[Output], CheckResult, Layout] | None = None
-
-
-def _idle_cores() -> int:
-    """Cores that other processes are not already using: on a busy machine forking only adds CPU time."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except OSError:  # no load average on this system
-        busy = 0.0
-    return max(1, min(cores, math.ceil(cores - busy)))
-
-
-def _jobs(outputs: list[Output]) -> list[list[int]]:
-    """Indexes of the outputs rendered together: each deck alone; an audience's .html and .pdf together."""
-    groups: dict[tuple[str, bool], list[int]] = {}
-    for i, output in enumerate(outputs):
-        groups.setdefault((output.audience, output.format == "pptx"), []).append(i)
-    return list(groups.values())
-
-
-def _render_job(job: list[int]) -> tuple[list[bytes], list[Problem]]:
-    outputs, result, layout = _SHARED
-    html_cache: dict[str, str] = {}
-    warnings: list[Problem] = []
-    return [_render(outputs[i], result.decks[outputs[i].audience], layout, result, html_cache, warnings)
-            for i in job], warnings
+def _pdf_worker(started: PdfWorker | None, workers: int | None, jobs: list[PdfJob]) -> PdfWorker | None:
+    """The worker that makes the PDFs: the one started early, or a new one when cores are idle; None: here."""
+    if not jobs or workers == 1:
+        if started is not None:
+            started.close()
+        return None
+    side_by_side = workers or idle_cores()
+    if started is None and side_by_side > 1:
+        return PdfWorker.start(side_by_side)
+    return started
 
 
 def _render_all(outputs: list[Output], result: CheckResult, layout: Layout,
-                progress: Callable[[Output], None] | None, workers: int) -> tuple[list[bytes], list[Problem]]:
-    """Every output's bytes in order, and the warnings rendering found, jobs in order whoever ran them."""
-    global _SHARED
-    jobs = _jobs(outputs)
-    # fork copies the checked brief instead of pickling it; it is unsafe once threads run (the preview's)
-    forking = (workers > 1 and len(jobs) > 1 and threading.active_count() == 1
-               and "fork" in multiprocessing.get_all_start_methods())
-    _SHARED = (outputs, result, layout)
-    try:
-        if forking:
-            _import_renderers({o.format for o in outputs})
-            gc.freeze()  # the workers' collections then leave the parent's objects (and its pages) alone
-            heavy_first = sorted(jobs, key=lambda job: not any(outputs[i].format == "pdf" for i in job))
-            with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("fork")) as pool:
-                futures = {tuple(job): pool.submit(_render_job, job) for job in heavy_first}
-                done = [futures[tuple(job)].result() for job in jobs]
-        else:
-            done = [_render_job(job) for job in jobs]
-    finally:
-        _SHARED = None
-        gc.unfreeze()
+                progress: Callable[[Output], None] | None, workers: int | None) -> tuple[list[bytes], list[Problem]]:
+    """Every output's bytes in order, and the warnings rendering found.
+
+    The handouts' HTML is made first and sent to the PDF worker, which makes
+    the PDFs while the decks are written here.
+    """
+    from briefdeck.render.handout import deck_to_html
     rendered: list[bytes] = [b""] * len(outputs)
     warnings: list[Problem] = []
-    for job, (data, found) in zip(jobs, done):
-        for i, blob in zip(job, data):
-            rendered[i] = blob
+    worker = take_started()
+    try:
+        handouts = {audience: deck_to_html(result.decks[audience], layout=layout)
+                    for audience in dict.fromkeys(o.audience for o in outputs if o.format != "pptx")}
+        pdfs = [i for i, o in enumerate(outputs) if o.format == "pdf"]
+        jobs = [PdfJob.of(handouts[outputs[i].audience], result.decks[outputs[i].audience], result.workspace.root)
+                for i in pdfs]
+        worker = _pdf_worker(worker, workers, jobs)
+        if worker is not None:
+            worker.send(jobs)
+        for i, output in enumerate(outputs):
+            if output.format == "pptx":
+                from briefdeck.render.pptx import deck_to_pptx
+                rendered[i] = deck_to_pptx(result.decks[output.audience], layout=layout, warnings=warnings)
+            elif output.format == "html":
+                rendered[i] = handouts[output.audience].encode("utf-8")
+            else:
+                continue
+            if progress:
+                progress(output)
+        made = worker.receive() if worker is not None else (job.render() for job in jobs)
+        for i, data in zip(pdfs, made):
+            rendered[i] = data
             if progress:
                 progress(outputs[i])
-        warnings += found
+    finally:
+        if worker is not None:
+            worker.close()
     return rendered, warnings
-
-
-def _import_renderers(formats: set[str]) -> None:
-    """Import python-pptx and WeasyPrint once, before forking, rather than once in each worker (CPU time)."""
-    if "pptx" in formats:
-        from briefdeck.render.pptx import package, plan  # noqa: F401
-    if "pdf" in formats:
-        from briefdeck.render.handout import pdf  # noqa: F401
-
-
-def _render(output: Output, deck: Deck, layout: Layout, result: CheckResult, html_cache: dict[str, str],
-            warnings: list[Problem]) -> bytes:
-    if output.format == "pptx":
-        from briefdeck.render.pptx import deck_to_pptx
-        return deck_to_pptx(deck, layout=layout, warnings=warnings)
-    from briefdeck.render.handout import deck_to_html, html_to_pdf
-    if output.audience not in html_cache:
-        html_cache[output.audience] = deck_to_html(deck, layout=layout)
-    html = html_cache[output.audience]
-    if output.format == "html":
-        return html.encode("utf-8")
-    return html_to_pdf(html, deck=deck, root=result.workspace.root)

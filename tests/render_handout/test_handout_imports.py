@@ -23,3 +23,10 @@ def test_pdf_module_loads_weasyprint_without_probing_for_libraries():
                "from briefdeck.render.handout import html_to_pdf; "
                "import sys; print(len(calls), 'weasyprint' in sys.modules)")
     assert out == "0 True"
+
+
+def test_the_pdf_worker_is_forked_before_weasyprint_or_jinja2_is_imported():
+    # the build forks it first thing: whatever it imports the build's own process pays before checking
+    out = _run("import sys; from briefdeck.render.handout.pdf_worker import start_pdf_worker; "
+               "print(sorted(m for m in ('weasyprint', 'jinja2', 'pptx') if m in sys.modules))")
+    assert out == "[]"

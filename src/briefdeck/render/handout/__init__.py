@@ -2,16 +2,18 @@
 
 ``deck_to_html`` lays out a format-neutral `Deck` as one self-contained HTML
 file of the audience's handout kind; ``html_to_pdf`` prints that file to PDF.
-WeasyPrint is imported only when a PDF is asked for: it takes longer to import
-than the rest of a build of a small deck.
+Both are imported on first use: WeasyPrint takes longer to import than the
+rest of a build of a small deck, and the PDF worker (`pdf_worker`) is started
+before a build has imported Jinja2 or anything else it needs.
 """
-
-from .html import deck_to_html
 
 __all__ = ["deck_to_html", "html_to_pdf"]
 
 
 def __getattr__(name: str):
+    if name == "deck_to_html":
+        from .html import deck_to_html
+        return deck_to_html
     if name == "html_to_pdf":
         from .pdf import html_to_pdf
         return html_to_pdf

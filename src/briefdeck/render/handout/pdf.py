@@ -28,7 +28,11 @@ import sys
 import threading
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:  # the PDF worker (pdf_worker) imports this module without the deck model: it needs none
+    from briefdeck.deck.model import Deck
 
 
 @contextlib.contextmanager
@@ -67,10 +71,14 @@ def _import_weasyprint():
 
 
 weasyprint = _import_weasyprint()
+import weasyprint.layout  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
-from briefdeck.deck.model import Deck
 from briefdeck.errors import BriefdeckError, Problem, display_path
+
+from . import footnote_area
+
+footnote_area.install(weasyprint.layout)  # same pages, without re-laying every note for each one added
 
 
 class RefusedURL(FatalURLFetchingError):
@@ -118,10 +126,15 @@ def html_to_pdf(html: str, *, deck: Deck, root: Path) -> bytes:
     ``root`` is the project folder: relative URLs resolve against it and only
     files inside it may be used. A refused URL raises a BriefdeckError naming it.
     """
+    return pdf_bytes(html, name=deck.name, audience=deck.audience.key, date=deck.date, root=root)
+
+
+def pdf_bytes(html: str, *, name: str, audience: str, date: dt.date | None, root: Path) -> bytes:
+    """`html_to_pdf` from the deck's name, audience key and date: all of the deck a PDF depends on."""
     root = Path(root).resolve()
-    identifier = hashlib.sha256(f"{deck.name}\n{deck.audience.key}\n{html}".encode("utf-8")).hexdigest()[:32]
+    identifier = hashlib.sha256(f"{name}\n{audience}\n{html}".encode("utf-8")).hexdigest()[:32]
     try:
-        with _RENDERING, _quiet_weasyprint(), _source_date_epoch(deck.date):
+        with _RENDERING, _quiet_weasyprint(), _source_date_epoch(date):
             document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/",
                                        url_fetcher=ProjectFetcher(root), media_type="print")
             return document.write_pdf(pdf_identifier=identifier.encode("ascii"), pdf_variant=PDF_VARIANT)
