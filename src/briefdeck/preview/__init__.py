@@ -39,6 +39,7 @@ def stop_preview(server: PreviewServer) -> None:
     server.end_streams()
     if server.watcher is not None:
         server.watcher.stop()
+    server.close_connections()
     server.server_close()
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import sys
 import threading
 from http import HTTPStatus
@@ -44,7 +45,20 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, builder: PreviewBuilder, port: int = 0):
         self.builder = builder
         self.stopping = threading.Event()
+        # Open connections and the threads serving them: a browser keeps connections open
+        # (keep-alive, event streams), and a stopped preview must not leave threads waiting on them.
+        self.connections: dict[socket.socket, threading.Thread] = {}
+        self.connections_lock = threading.Lock()
         super().__init__((LOOPBACK, port), _Handler)
+
+    def process_request_thread(self, request, client_address) -> None:
+        with self.connections_lock:
+            self.connections[request] = threading.current_thread()
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self.connections_lock:
+                self.connections.pop(request, None)
 
     @property
     def port(self) -> int:
@@ -72,6 +86,18 @@ class PreviewServer(ThreadingHTTPServer):
         self.stopping.set()
         with self.builder.changed:
             self.builder.changed.notify_all()
+
+    def close_connections(self, timeout: float = 2.0) -> None:
+        """Close every open connection and wait (up to ``timeout``) for the threads serving them."""
+        with self.connections_lock:
+            open_now = dict(self.connections)
+        for connection in open_now:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)  # wakes a thread waiting for the next request
+            except OSError:
+                pass  # already closed by the other end
+        for thread in open_now.values():
+            thread.join(timeout)
 
 
 class _Handler(BaseHTTPRequestHandler):
