@@ -52,3 +52,13 @@ def test_check_validates_the_layout_without_python_pptx(project):
     modules = imported_by(project, "check", "briefs/example.yaml")
     assert "briefdeck.check" in modules
     assert modules.isdisjoint(RENDERERS), sorted(modules & set(RENDERERS))
+
+
+def test_building_a_deck_without_charts_does_not_import_python_pptx(project):
+    # python-pptx costs a build about 0.1 s of start-up: the deck is written without it (render/pptx/opc.py).
+    brief = Path(__file__).parents[2] / "briefs" / "tip-2017-recommendations.yaml"
+    assert "kind: chart" not in brief.read_text(encoding="utf-8")
+    (project / "briefs" / "example.yaml").write_bytes(brief.read_bytes())
+    modules = imported_by(project, "build", "briefs/example.yaml", "--format", "pptx")
+    assert "briefdeck.render" in modules and list((project / "build").glob("*.pptx")), sorted(modules)
+    assert "pptx" not in modules and "PIL" not in modules, sorted(modules & {"pptx", "PIL"})

@@ -56,5 +56,5 @@ def deck_to_pptx(deck: Deck, *, layout: Layout, warnings: list[Problem] | None =
     if warnings is not None:
         warnings.extend(base.warnings)
     pages = deck_to_pages(deck, Frames(settings, base))
-    mark_language(base.prs, settings.language)
+    mark_language(base, settings.language)
     return pages_to_pptx(pages, base, Fonts.of(settings), title=deck.title, date=deck.date)
