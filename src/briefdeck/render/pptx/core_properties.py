@@ -12,7 +12,8 @@ import datetime as dt
 
 from lxml import etree
 
-from briefdeck.render.pptx.opc import CT_CORE_PROPERTIES, NS, RT_CORE_PROPERTIES, Package, Part, add_rel, qn, related
+from briefdeck.render.pptx.opc import (CT_CORE_PROPERTIES, NS, RT_CORE_PROPERTIES, Package, Part, add_rel, parse_xml,
+                                       qn, related)
 
 _EMPTY = ('<cp:coreProperties xmlns:cp="{cp}" xmlns:dc="{dc}" xmlns:dcterms="{dcterms}"/>\n'.format(**NS))
 _LIMIT = 255  # characters, python-pptx's limit for a text property
@@ -27,7 +28,7 @@ def core_properties(package: Package) -> Part:
     try:
         core = related(package.rels, RT_CORE_PROPERTIES)
     except KeyError:
-        core = Part("/docProps/core.xml", CT_CORE_PROPERTIES, element=etree.fromstring(_EMPTY))
+        core = Part("/docProps/core.xml", CT_CORE_PROPERTIES, element=parse_xml(_EMPTY))
         set_text(core, "dc:title", "PowerPoint Presentation")
         set_text(core, "cp:lastModifiedBy", "python-pptx")
         set_text(core, "cp:revision", "1")

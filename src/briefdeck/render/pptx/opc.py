@@ -15,8 +15,10 @@ with ``standalone="yes"``), and the same order and names are written.
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
+import re
 import zipfile
 from typing import Iterator
 
@@ -82,6 +84,12 @@ RT_CHART = _RELS + "chart"
 RT_PACKAGE = _RELS + "package"
 _EXTERNAL = "External"
 
+# Values lxml writes into an attribute unchanged: printable ASCII but for what it escapes (&<>").
+_PLAIN = re.compile(r"[ !#-%'-;=?-~]*")
+_RELS_HEAD = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
+_MODE = ' TargetMode="External"'
+
 # python-pptx's parser: no blank text (so its output is compact), no entities expanded.
 PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
@@ -138,8 +146,7 @@ class Rel:
     def target_ref(self, base: str) -> str:
         if self.external:
             return self.target  # type: ignore[return-value]
-        name = self.target.name  # type: ignore[union-attr]
-        return name[1:] if base == "/" else posixpath.relpath(name, base)
+        return _relative(self.target.name, base)  # type: ignore[union-attr]
 
 
 class Package:
@@ -199,6 +206,12 @@ def add_rel(rels: dict[str, Rel], reltype: str, target: Part) -> str:
             rels[f"rId{number}"] = Rel(f"rId{number}", reltype, target)
             return f"rId{number}"
     raise AssertionError("no free relationship id")  # pragma: no cover
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(name: str, base: str) -> str:
+    """``name`` as a reference from the folder ``base`` ("../slideLayouts/slideLayout2.xml")."""
+    return name[1:] if base == "/" else posixpath.relpath(name, base)
 
 
 def rels_uri(name: str) -> str:
@@ -269,11 +282,14 @@ def open_package(data: bytes, *, template: bool = False) -> Package:
 def _content_type(name: str, overrides: dict[str, str], defaults: dict[str, str]) -> str:
     if name.lower() in overrides:
         return overrides[name.lower()]
-    ext = posixpath.splitext(name)[1]
-    ext = ext[1:] if ext.startswith(".") else ext
-    if ext.lower() in defaults:
-        return defaults[ext.lower()]
+    if _ext(name) in defaults:
+        return defaults[_ext(name)]
     raise PackageError(f"no content-type for partname '{name}' in [Content_Types].xml")
+
+
+def _ext(name: str) -> str:
+    """The extension of a part name, lowercased, without its dot ("xml")."""
+    return posixpath.splitext(name)[1][1:].lower()  # splitext's extension is "" or starts with its dot
 
 
 def _load_part(name: str, content_type: str, blob: bytes) -> Part:
@@ -284,12 +300,17 @@ def _load_part(name: str, content_type: str, blob: bytes) -> Part:
 
 def rels_xml(rels: dict[str, Rel], base: str) -> bytes:
     """The .rels part of ``rels`` (of a part whose folder is ``base``), in rId number order."""
-    root = parse_xml(f'<Relationships xmlns="{NS["pr"]}"/>')
     order = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid) for rid in rels)
-    for _, rid in order:
-        rel = rels[rid]
-        attrib = {"Id": rid, "Type": rel.reltype, "Target": rel.target_ref(base)}
-        if rel.external:
+    rows = [(rid, rels[rid].reltype, rels[rid].target_ref(base), rels[rid].external) for _, rid in order]
+    if rows and all(_PLAIN.fullmatch(rid + reltype + target) for rid, reltype, target, _ in rows):
+        # The common case, written as text (a deck has a .rels per slide): what lxml writes for these values.
+        return (_RELS_HEAD + "".join(
+            f'<Relationship Id="{rid}" Type="{reltype}" Target="{target}"{_MODE if external else ""}/>'
+            for rid, reltype, target, external in rows) + "</Relationships>").encode("utf-8")
+    root = parse_xml(f'<Relationships xmlns="{NS["pr"]}"/>')
+    for rid, reltype, target, external in rows:
+        attrib = {"Id": rid, "Type": reltype, "Target": target}
+        if external:
             attrib["TargetMode"] = _EXTERNAL
         etree.SubElement(root, qn("pr:Relationship"), attrib)
     return serialize(root)
@@ -300,10 +321,8 @@ def content_types_xml(parts: list[Part]) -> bytes:
     defaults = {"rels": CT_RELATIONSHIPS, "xml": "application/xml"}
     overrides: dict[str, str] = {}
     for part in parts:
-        ext = posixpath.splitext(part.name)[1]
-        ext = ext[1:] if ext.startswith(".") else ext
-        if (ext.lower(), part.content_type) in _DEFAULT_TYPES:
-            defaults[ext.lower()] = part.content_type
+        if (_ext(part.name), part.content_type) in _DEFAULT_TYPES:
+            defaults[_ext(part.name)] = part.content_type
         else:
             overrides[part.name] = part.content_type
     root = parse_xml(f'<Types xmlns="{NS["ct"]}"/>')

@@ -52,7 +52,7 @@ def get_or_add(parent: etree._Element, tag: str, successors: tuple[str, ...]) ->
 def one(parent: etree._Element, tag: str) -> etree._Element:
     found = parent.find(qn(tag))
     if found is None:
-        raise LayoutError(f"required ``<{tag}>`` child element not present")
+        raise LayoutError(f"required <{tag}> element not present in {parent.tag}")
     return found
 
 
