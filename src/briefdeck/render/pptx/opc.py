@@ -156,18 +156,19 @@ class Package:
         self.rels = rels
 
     def iter_rels(self) -> Iterator[Rel]:
-        """Every relationship, depth first (each part's relationships once)."""
+        """Every relationship, depth first (each part's relationships once), without recursion: a
+        template's chain of parts may be deeper than Python's stack."""
         visited: set[int] = set()
-
-        def walk(rels: dict[str, Rel]) -> Iterator[Rel]:
-            for rel in list(rels.values()):
-                yield rel
-                if rel.external or id(rel.target) in visited:
-                    continue
+        stack = [iter(list(self.rels.values()))]
+        while stack:
+            rel = next(stack[-1], None)
+            if rel is None:
+                stack.pop()
+                continue
+            yield rel
+            if not rel.external and id(rel.target) not in visited:
                 visited.add(id(rel.target))
-                yield from walk(rel.target.rels)  # type: ignore[union-attr]
-
-        yield from walk(self.rels)
+                stack.append(iter(list(rel.target.rels.values())))  # type: ignore[union-attr]
 
     def iter_parts(self) -> Iterator[Part]:
         seen: set[int] = set()
@@ -247,19 +248,22 @@ def open_package(data: bytes, *, template: bool = False) -> Package:
 
     xml_rels: dict[str, list[etree._Element]] = {}
 
-    def load_rels(source: str) -> None:
+    def load_rels(source: str) -> Iterator[str]:
+        """Read the relationships of ``source``; its internal targets, in order."""
         blob = blobs.get(rels_uri(source) if source != "/" else "/_rels/.rels")
         elements = [] if blob is None else list(parse_xml(blob).iterchildren(qn("pr:Relationship")))
         xml_rels[source] = elements
         base = posixpath.split(source)[0]
-        for rel in elements:
-            if rel.get("TargetMode", "Internal") == _EXTERNAL:
-                continue
-            target = _from_rel_ref(base, _required(rel, "Target"))
-            if target not in xml_rels:
-                load_rels(target)
+        return (_from_rel_ref(base, _required(rel, "Target")) for rel in elements
+                if rel.get("TargetMode", "Internal") != _EXTERNAL)
 
-    load_rels("/")
+    stack = [load_rels("/")]  # depth first, as python-pptx reads them, without recursion
+    while stack:
+        target = next(stack[-1], None)
+        if target is None:
+            stack.pop()
+        elif target not in xml_rels:
+            stack.append(load_rels(target))
     parts = {name: _load_part(name, _content_type(name, overrides, defaults), blobs[name])
              for name in xml_rels if name != "/" and name in blobs}
     package = Package({})
