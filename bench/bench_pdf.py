@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.readers.documents import pdf_bytes, seed_sources  # noqa: E402
 
-from briefdeck.findings.index import CACHE_DIR  # noqa: E402
+from briefdeck.findings.sync import CACHE_DIR  # noqa: E402
 from briefdeck.project import Workspace  # noqa: E402
 from briefdeck.sources.read import read_source  # noqa: E402
 

@@ -90,8 +90,8 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
         cited = {e.citation.source_id for e in resolution.evidence.values()}
         cited |= {f.source for found in resolution.selected.values() for f, _ in found}
         folder = display_path(workspace.sources)
-        noticed = [Problem(w, Location(f"{folder}/{s.path}"), severity="warning", code="source-warning")
-                   for s in index.summaries() if s.id in cited for w in s.warnings]
+        noticed = [Problem(w, Location(f"{folder}/{path}"), severity="warning", code="source-warning")
+                   for _, path, w in index.warnings_of(cited)]
         checked = check_outline(outline, resolution, SupportCheck(index))  # every point, even when another's quote failed
         return resolution, noticed, checked, lock
 

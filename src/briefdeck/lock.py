@@ -26,12 +26,11 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from briefdeck.errors import BriefdeckError, Location, Problem, display_path
-from briefdeck.files import file_sha256, write_atomic
-from briefdeck.findings.index import FindingsIndex
+from briefdeck.files import write_atomic
+from briefdeck.findings.index import FindingsIndex, file_hash_now
 from briefdeck.outline.model import EvidenceSpec, Outline
 from briefdeck.outline.resolve import Resolution
 from briefdeck.sources.locators import Locator, parse_locator
@@ -90,13 +89,13 @@ def check_lock(brief: Path, outline: Outline, resolution: Resolution, index: Fin
         result.problems.append(problem)
         return result
     old = {} if update or old is None else old
-    files = {s.id: s.path for s in index.summaries()}
+    files = index.paths()
     old_passages, old_sources = old.get("passages", {}), old.get("sources", {})
     missing = [(spec, old_passages[spec_key(spec)]) for spec in _unresolved(outline, resolution)
                if spec_key(spec) in old_passages]
     cited = ({e.citation.source_id for e in resolution.evidence.values()}
              | {_source_of(before) for _, before in missing})
-    hashes = {s: _file_hash(sources / files[s]) for s in sorted(cited - {None}) if s in files}
+    hashes = {s: file_hash_now(sources / files[s]) for s in sorted(cited - {None}) if s in files}
     changed = {s for s in hashes if s in old_sources and old_sources[s].get("sha256") != hashes[s]}
     passages, stale_sources = {}, set()
     compare = _Comparer(index)
@@ -173,8 +172,7 @@ def _passage_text(index: FindingsIndex, locator: str) -> str:
     if parsed is None or parsed.paragraph is None:
         return ""
     if parsed.sentence is not None:
-        finding = index.finding(parsed.source, parsed.paragraph, parsed.sentence)
-        return finding.text if finding is not None else ""
+        return index.sentence_text(parsed.source, parsed.paragraph, parsed.sentence) or ""
     paragraph = index.paragraph(parsed.source, parsed.paragraph)
     return paragraph.text if paragraph is not None else ""
 
@@ -196,20 +194,6 @@ def _source_of(entry: dict) -> str | None:
 
 def _problem(spec: EvidenceSpec, message: str, hint: str, code: str) -> Problem:
     return Problem(message, spec.location, hint, severity="warning", code=code)
-
-
-def _file_hash(path: Path) -> str:
-    """The sha256 of a file ("" when it cannot be read); unchanged files are not read again."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return ""
-    return _hash_of(path, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=4096)
-def _hash_of(path: Path, mtime_ns: int, size: int) -> str:
-    return file_sha256(path) or ""
 
 
 def _read_lock(path: Path) -> tuple[dict | None, bytes | None, Problem | None]:

@@ -98,3 +98,27 @@ def test_two_sources_for_one_claim_give_two_footnotes(project):
 def test_an_outline_without_audiences_has_one(project):
     result = check(project, "      - text: x\n        unsourced: true\n")
     assert list(result.decks) == ["all"]
+
+
+@pytest.mark.parametrize("sifted_up_to", [0, 128])  # 0: every document is looked in through the full-text index
+@pytest.mark.parametrize("quote, source, locator", [
+    ("THE DPRK REMAINED ON TIER 3", "tip-2017-dprk", "tip-2017-dprk:p1.s1"),
+    ("state–sponsored human trafficking through forced labor", "king-2019", "king-2019:p5.s3"),
+    ("to fund government functions … it did not protect", "king-2019", "king-2019:p5.s3"),
+    ("80,000 to 120,000", "king-2019", "king-2019:p23.s2"),
+])
+def test_a_quote_in_a_named_source_is_found_in_short_and_long_documents_alike(project, monkeypatch, sifted_up_to,
+                                                                                quote, source, locator):
+    monkeypatch.setattr("briefdeck.outline.resolve._SIFTED_UP_TO", sifted_up_to)
+    result = check(project, f"      - text: x\n        quote: {json.dumps(quote)}\n        source: {source}\n")
+    assert result.errors == [], [str(p) for p in result.errors]
+    (deck,) = result.decks.values()
+    assert deck.slides[1].footnotes[0].citation.locator == locator
+
+
+@pytest.mark.parametrize("sifted_up_to", [0, 128])
+def test_a_quote_not_in_the_named_source_is_not_found_in_short_or_long_documents(project, monkeypatch, sifted_up_to):
+    monkeypatch.setattr("briefdeck.outline.resolve._SIFTED_UP_TO", sifted_up_to)
+    result = check(project, "      - text: x\n        quote: the DPRK remained on Tier 3\n        source: king-2019\n")
+    (error,) = result.errors
+    assert error.code == "quote-not-found" and "in king-2019" in error.message

@@ -44,6 +44,7 @@ Decisions this module makes, each in one place:
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Iterable
 
 from briefdeck.citations.compose import Line, join, sentence
@@ -80,6 +81,7 @@ class ChicagoNote:
         """The handout's footnote: the full note the first time, the short note after."""
         return self.full_note(citation) if first else self.short_note(citation)
 
+    @functools.lru_cache(maxsize=64)  # the handout's first note and the speaker notes word a citation twice in a row
     def full_note(self, citation: Citation) -> Formatted:
         """ "Robert R. King, “Title,” *The Peninsula* (blog), Publisher, July 24, 2019, par. 17." """
         work = _cased(work_of(citation.record))
@@ -162,6 +164,7 @@ class ChicagoNote:
         return page_label(citation, "") or paragraph_label(citation, self.name)
 
 
+@functools.lru_cache(maxsize=1024)  # every note of a work asks again; a work's fields decide the result
 def _cased(work: Work) -> Work:
     """The work with its titles in headline style; the short title cut from the title as the record has it."""
     return dataclasses.replace(work, title=headline_case(work.title), container=headline_case(work.container),

@@ -17,6 +17,9 @@ from briefdeck.citations.text import Formatted, Span
 from briefdeck.citations.typography import ends_sentence, nest_quotes
 
 
+_CLOSING_QUOTES = re.compile(r"’?”$")  # compiled once: every piece of every note is searched
+
+
 @dataclass
 class _Piece:
     text: str
@@ -39,7 +42,7 @@ class Line:
         keeps a following comma or period inside its closing quotes.
         """
         if text:
-            closing = re.search(r"’?”$", text) if not italic else None
+            closing = _CLOSING_QUOTES.search(text) if not italic else None
             closers = closing.group() if closing else ""
             self._pieces.append(_Piece(text[:len(text) - len(closers)], italic=italic, closers=closers))
         return self
@@ -114,16 +117,18 @@ def join(parts: Iterable[Part], separator: str) -> Line:
     """
     mark = separator.strip()
     line = Line()
+    started = False  # whether a part is in (`bool(line)`, without looking at every piece again)
     for part in parts:
         if isinstance(part, str):
             part = Line(part)
         if not part:
             continue
-        if line:
+        if started:
             if mark:
                 line.punct(mark)
             line.text(separator[len(separator.rstrip()):] if mark else separator)
         line.append(part)
+        started = True
     return line
 
 

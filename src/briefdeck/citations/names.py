@@ -14,6 +14,7 @@ written and as citeproc prints it: "김민지", "山田花子".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
@@ -53,6 +54,8 @@ def is_east_asian(text: str) -> bool:
     return any(unicodedata.name(c, "").split(" ")[0] in _EAST_ASIAN_SCRIPTS for c in text if not c.isascii())
 
 
+# What `fold_for_sorting` drops: all but str.isalnum() and str.isspace() characters (\w is isalnum or "_").
+_NOT_LETTER_DIGIT_OR_SPACE = re.compile(r"[^\w\s]|_")
 _EAST_ASIAN_SCRIPTS = frozenset({"HANGUL", "HIRAGANA", "KATAKANA", "CJK"})  # first word of the character's name
 
 
@@ -121,8 +124,7 @@ def sort_key(name: Name, *, particle_first: bool = False) -> tuple[str, str]:
 
 def fold_for_sorting(text: str) -> str:
     """Lower case without accents or punctuation, so "Émile" files with "Emile"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if c.isalnum() or c.isspace())
+    kept = _NOT_LETTER_DIGIT_OR_SPACE.sub("", unicodedata.normalize("NFKD", text))
     return " ".join(kept.casefold().split())
 
 

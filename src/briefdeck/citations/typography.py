@@ -24,6 +24,8 @@ def curly(text: str) -> str:
     other closes (” ’), which is also the apostrophe ("People's" → "People’s").
     A single quote before a digit after a space is an elision ('90s → ’90s).
     """
+    if '"' not in text and "'" not in text:  # most text: nothing to turn, and this runs on every record field
+        return text
     out: list[str] = []
     for i, char in enumerate(text):
         before = text[i - 1] if i else " "

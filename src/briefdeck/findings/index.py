@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from briefdeck.errors import BriefdeckError
+from briefdeck.files import file_sha256
 from briefdeck.findings.model import Figure, Finding
 from briefdeck.sources.corpus import SourceFile, read_file
 from briefdeck.sources.model import SourceRecord
@@ -66,9 +67,11 @@ class FindingsIndex:
         self._ids: list[str] | None = None  # cached; the index does not change between syncs
         self._files = {f.id: f for f in files}  # where each document is now, for `read_now`
         self._originals: dict[str, str | None] = {}
+        self._as_indexed: dict[str, bool] = {}  # whether a file still holds the bytes it was indexed from
+        self._paths: dict[str, str] | None = None  # cached as the ids are
 
     def forget_ids(self) -> None:
-        self._ids = None
+        self._ids = self._paths = None
 
     def source_ids(self) -> list[str]:
         if self._ids is None:
@@ -78,6 +81,27 @@ class FindingsIndex:
     def records(self) -> dict[str, SourceRecord]:
         return {row[0]: SourceRecord(row[0], _json(row[1]))
                 for row in self.db.execute("SELECT source, record FROM files ORDER BY ord")}
+
+    def record(self, source: str) -> SourceRecord:
+        """One document's record (a KeyError for an unknown source, as from `records`)."""
+        row = self.db.execute("SELECT record FROM files WHERE source = ?", (source,)).fetchone()
+        if row is None:
+            raise KeyError(source)
+        return SourceRecord(source, _json(row[0]))
+
+    def paths(self) -> dict[str, str]:
+        """Each document's file, by source id (cached, as `source_ids`)."""
+        if self._paths is None:
+            self._paths = dict(self.db.execute("SELECT source, path FROM files ORDER BY ord"))
+        return self._paths
+
+    def has_source(self, source: str) -> bool:
+        return source in self.paths()  # a dict: no scan of every id, as a list would take
+
+    def warnings_of(self, sources: set[str]) -> list[tuple[str, str, str]]:
+        """(source, path, warning) for every warning reading noticed in ``sources``, in source order."""
+        rows = self.db.execute("SELECT source, path, warnings FROM files WHERE warnings != '[]' ORDER BY ord")
+        return [(source, path, w) for source, path, warnings in rows if source in sources for w in _json(warnings)]
 
     def summaries(self) -> list[SourceSummary]:
         rows = self.db.execute(
@@ -95,22 +119,40 @@ class FindingsIndex:
                                (source, paragraph)).fetchone()[0]
 
     def paragraph(self, source: str, number: int) -> StoredParagraph | None:
-        row = self.db.execute("SELECT source, number, section, text, start, \"end\", page FROM paragraphs "
-                              "WHERE source = ? AND number = ?", (source, number)).fetchone()
+        row = self.db.execute(_PARAGRAPH_SELECT + " WHERE source = ? AND number = ?", (source, number)).fetchone()
         return StoredParagraph(*row) if row else None
 
     def paragraphs(self, source: str) -> list[StoredParagraph]:
-        rows = self.db.execute("SELECT source, number, section, text, start, \"end\", page FROM paragraphs "
-                               "WHERE source = ? ORDER BY number", (source,))
+        rows = self.db.execute(_PARAGRAPH_SELECT + " WHERE source = ? ORDER BY number", (source,))
         return [StoredParagraph(*row) for row in rows]
 
-    def findings_in(self, source: str, paragraph: int | None = None) -> list[Finding]:
+    def paragraphs_holding(self, source: str, words: list[str], up_to: int) -> list[StoredParagraph] | None:
+        """The paragraphs of ``source`` whose case-folded text holds each of ``words`` (anywhere);
+        None when it has more than ``up_to`` paragraphs (those are not read)."""
+        rows = self.db.execute(_PARAGRAPH_SELECT + " WHERE source = ? ORDER BY number LIMIT ?",
+                               (source, up_to + 1)).fetchall()
+        if len(rows) > up_to:
+            return None
+        return [StoredParagraph(*row) for row in rows if _holds_all(row[3].casefold(), words)]
+
+    def findings_in(self, source: str, paragraph: int | None = None,
+                    sentences: tuple[int, int] | None = None) -> list[Finding]:
+        """The sentences of a source, or of one of its paragraphs (only sentences first–last of it, if given)."""
         if paragraph is None:
             rows = self.db.execute(_FINDING_SELECT + " WHERE source = ? ORDER BY paragraph, sentence", (source,))
-        else:
+        elif sentences is None:
             rows = self.db.execute(_FINDING_SELECT + " WHERE source = ? AND paragraph = ? ORDER BY sentence",
                                    (source, paragraph))
+        else:
+            rows = self.db.execute(_FINDING_SELECT + " WHERE source = ? AND paragraph = ? AND sentence BETWEEN ? AND ? "
+                                   "ORDER BY sentence", (source, paragraph, *sentences))
         return [_finding(row) for row in rows]
+
+    def sentence_text(self, source: str, paragraph: int, sentence: int) -> str | None:
+        """A sentence's words alone (`finding` reads its tags and figures too)."""
+        row = self.db.execute("SELECT text FROM findings WHERE source = ? AND paragraph = ? AND sentence = ?",
+                              (source, paragraph, sentence)).fetchone()
+        return row[0] if row else None
 
     def finding(self, source: str, paragraph: int, sentence: int) -> Finding | None:
         row = self.db.execute(_FINDING_SELECT + " WHERE source = ? AND paragraph = ? AND sentence = ?",
@@ -215,6 +257,9 @@ class FindingsIndex:
         """
         current = []
         for stored in paragraphs:
+            if self._as_read(stored):
+                current.append(stored)
+                continue
             original = self._original(stored.source)
             if original is not None and fold(original, stored.start, stored.end).text == stored.text:
                 current.append(stored)
@@ -223,6 +268,28 @@ class FindingsIndex:
             if fresh is not None:
                 current.append(fresh)
         return current
+
+    def _as_read(self, stored: StoredParagraph) -> bool:
+        """Whether ``stored`` is the paragraph as read from the file's bytes now, without reading the document.
+
+        The file's hash (once per open index) must be the one it was indexed with, and the
+        row's text the same as the full-text table's own copy of it: damage that changed one
+        of the two (and no check noticed) sends the paragraph to the file.
+        """
+        source = stored.source
+        if self._as_indexed.get(source) is False:
+            return False
+        rows = self.db.execute("SELECT t.text, f.sha256 FROM paragraphs p JOIN paragraphs_fts t ON t.rowid = p.id "
+                               "JOIN files f ON f.source = p.source WHERE p.source = ? AND p.number = ?",
+                               (source, stored.number)).fetchall()
+        if len(rows) != 1:
+            return False
+        copy, sha = rows[0]
+        if source not in self._as_indexed:
+            source_file = self._files.get(source)
+            self._as_indexed[source] = (source_file is not None and bool(sha)
+                                        and file_hash_now(source_file.path, fresh=True) == sha)
+        return self._as_indexed[source] and copy == stored.text
 
     def _original(self, source: str) -> str | None:
         if source not in self._originals:
@@ -255,6 +322,7 @@ class FindingsIndex:
         self.db.close()
 
 
+_PARAGRAPH_SELECT = 'SELECT source, number, section, text, start, "end", page FROM paragraphs'
 _FINDING_SELECT = "SELECT source, paragraph, sentence, section, text, tags, figures, speaker, page FROM findings"
 
 
@@ -266,6 +334,10 @@ def _json(text):
         raise IndexDamaged(f"a stored value does not parse ({exc})") from None
 
 
+def _holds_all(text: str, words: list[str]) -> bool:
+    return all(word in text for word in words)
+
+
 def _finding(row) -> Finding:
     source, paragraph, sentence, section, text, tags, figures, speaker, page = row
     try:
@@ -273,6 +345,23 @@ def _finding(row) -> Finding:
                        tuple(Figure(**g) for g in _json(figures)), speaker, page)
     except TypeError as exc:
         raise IndexDamaged(f"a stored finding does not parse ({exc})") from None
+
+
+# A file's sha256 by path, modification time and size: `read_now` and the evidence lock hash each
+# cited source once per run.
+_HASHES: dict[tuple[Path, int, int], str] = {}
+
+
+def file_hash_now(path: Path, *, fresh: bool = False) -> str:
+    """The sha256 of a file ("" when it cannot be read); ``fresh`` hashes it again whatever its times say."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if fresh or key not in _HASHES:
+        _HASHES[key] = file_sha256(path) or ""
+    return _HASHES[key]
 
 
 def source_token(source_id: str) -> str:

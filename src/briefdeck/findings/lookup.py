@@ -33,10 +33,9 @@ def look_up(index: FindingsIndex, text: str, location: Location | None = None) -
     if locator is None:
         return Problem(f"'{text}' is not a locator", location, f"write {LOCATOR_FORMS}, e.g. tip-2017-dprk:p1.s2",
                        code="bad-locator")
-    ids = index.source_ids()
-    if locator.source not in ids:
-        return Problem(f"unknown source '{locator.source}'", location, choices_hint(locator.source, ids, "sources"),
-                       code="unknown-source")
+    if not index.has_source(locator.source):
+        return Problem(f"unknown source '{locator.source}'", location,
+                       choices_hint(locator.source, index.source_ids(), "sources"), code="unknown-source")
     if locator.paragraph is None:
         return Passage(locator)
     count = index.paragraph_count(locator.source)

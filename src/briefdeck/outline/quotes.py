@@ -32,9 +32,18 @@ class Normalised:
 
 def normalise(text: str) -> Normalised:
     """Fold case, quotes, dashes and spacing; keep the way back to ``text``."""
+    return _one_for_one(text) or _normalised(text)
+
+
+def _one_for_one(text: str) -> Normalised | None:
+    """``text`` folded when folding keeps one character for one (offsets are positions), else None."""
     quick = text.translate(_FOLD).casefold()
     if len(quick) == len(text) and not _ODD_SPACE.search(text):
-        return Normalised(quick, range(len(text)))  # one character for one: offsets are positions
+        return Normalised(quick, range(len(text)))
+    return None
+
+
+def _normalised(text: str) -> Normalised:
     chars: list[str] = []
     offsets: list[int] = []
     space = False
@@ -62,9 +71,15 @@ def find_quote(pieces: list[str], paragraph: str) -> tuple[int, int] | None:
 
     Words may stand between the pieces (the author's ellipsis omits them).
     """
-    if not pieces or not _may_hold(pieces, paragraph):
+    if not pieces:
         return None
-    norm = normalise(paragraph)
+    # The quick test only pays before the slow, character-by-character folding: when folding
+    # keeps one character for one, the folded text is as cheap to make as the test's.
+    norm = _one_for_one(paragraph)
+    if norm is None:
+        if not _may_hold(pieces, paragraph):
+            return None
+        norm = _normalised(paragraph)
     haystack = norm.text
     start = end = None
     pos = 0
