@@ -97,7 +97,7 @@ def pages_to_pptx(pages: list[Page], base: Base, fonts: Fonts, *, title: str, da
 
 def _chart_part(box: ChartBox, number: int, stamp: dt.datetime) -> Part:
     """The chart part ``/ppt/charts/chart<number>.xml`` of ``box``, with its workbook embedded."""
-    # Imported on first use: the chart writer and XlsxWriter cost start-up time, and most decks have no chart.
+    # Imported on first use: most decks have no chart.
     from briefdeck.render.pptx.chart_part import WORKBOOK_NAME, WORKBOOK_RID, chart_blobs
 
     chart_xml, workbook_blob = chart_blobs(box, number, stamp)
