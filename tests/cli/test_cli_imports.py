@@ -52,3 +52,15 @@ def test_check_validates_the_layout_without_python_pptx(project):
     modules = imported_by(project, "check", "briefs/example.yaml")
     assert "briefdeck.check" in modules
     assert modules.isdisjoint(RENDERERS), sorted(modules & set(RENDERERS))
+
+
+@pytest.mark.parametrize("name", ["tip-2017-recommendations.yaml", "dprk-trafficking.yaml"])
+def test_building_a_deck_does_not_import_python_pptx(project, name):
+    # python-pptx costs a build about 0.1 s of start-up: decks, with or without a chart, are written without it
+    # (render/pptx/opc.py, chart_part.py). The first example has no chart, the second one.
+    brief = Path(__file__).parents[2] / "briefs" / name
+    assert ("kind: chart" in brief.read_text(encoding="utf-8")) == (name == "dprk-trafficking.yaml")
+    (project / "briefs" / "example.yaml").write_bytes(brief.read_bytes())
+    modules = imported_by(project, "build", "briefs/example.yaml", "--format", "pptx")
+    assert "briefdeck.render" in modules and list((project / "build").glob("*.pptx")), sorted(modules)
+    assert modules.isdisjoint({"pptx", "PIL", "xlsxwriter"}), sorted(modules & {"pptx", "PIL", "xlsxwriter"})

@@ -144,3 +144,30 @@ def test_a_failed_template_leaves_the_earlier_deck_whole(project, cli):
     result = cli(project, "build", "briefs/b.yaml", "--format", "pptx")
     assert result.exit_code == 1
     assert snapshot(project / "build") == before
+
+
+def test_a_chain_of_parts_deeper_than_pythons_stack_builds(project, cli):
+    # Parts are read and written by following relationships depth first: a template whose parts hang
+    # one from the next (3,000 deep) must not exhaust the interpreter's recursion limit.
+    from .templates import rewrite
+    depth, kind = 3000, "http://example.invalid/next"
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rIdDeep" Type="{kind}" Target="{target}"/></Relationships>')
+
+    def change(name: str, blob: bytes) -> bytes:
+        if name == "ppt/_rels/presentation.xml.rels":
+            return blob.replace(b"</Relationships>", rels.format(kind=kind, target="deep/part0.bin")
+                                .split(">", 1)[1].encode())
+        if name == "[Content_Types].xml":
+            return blob.replace(b"<Default ", b'<Default Extension="bin" ContentType="application/octet-stream"/>'
+                                b"<Default ", 1)
+        return blob
+
+    extra = {f"ppt/deep/part{n}.bin": b"x" for n in range(depth)}
+    extra.update({f"ppt/deep/_rels/part{n}.bin.rels": rels.format(kind=kind, target=f"part{n + 1}.bin").encode()
+                  for n in range(depth - 1)})
+    result = build_with_template(project, cli, rewrite(plain_template(), change, extra))
+    assert result.exit_code == 0, result.output
+    data = (project / "build" / "b-all.pptx").read_bytes()
+    assert f"ppt/deep/part{depth - 1}.bin" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert check_pptx(data) == []

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["check_pptx", "deck_to_pptx"]
 
 
-# The steps import python-pptx (about 140 ms): they are imported when a deck is written, so that
-# `check`, which reads this package's settings to validate a layout, does not pay for it.
+# The steps (the planner and the package writer) are imported when a deck is written, so that
+# `check`, which reads this package's settings to validate a layout, does not pay for them; python-pptx
+# is imported only for a chart (chart_part.py).
 def __getattr__(name: str):
     if name == "check_pptx":
         from briefdeck.render.pptx.check import check_pptx
@@ -56,5 +57,5 @@ def deck_to_pptx(deck: Deck, *, layout: Layout, warnings: list[Problem] | None =
     if warnings is not None:
         warnings.extend(base.warnings)
     pages = deck_to_pages(deck, Frames(settings, base))
-    mark_language(base.prs, settings.language)
+    mark_language(base, settings.language)
     return pages_to_pptx(pages, base, Fonts.of(settings), title=deck.title, date=deck.date)

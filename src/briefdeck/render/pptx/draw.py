@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from pptx.oxml.ns import qn
+from briefdeck.render.pptx.opc import qn
 
 from briefdeck.render.pptx.clean import east_asian_lang, one_line, split_scripts, xml_attr, xml_text
 from briefdeck.render.pptx.fit import Para, Run
@@ -123,7 +123,7 @@ def _body_placeholders(slots: Slots) -> Iterator[Placeholder]:
     first, then body placeholders of their own (indices the layout does not use)."""
     if slots.body is not None:
         yield slots.body
-    taken = {ph.get("idx") or "0" for ph in slots.layout._element.iter(qn("p:ph"))}
+    taken = {ph.get("idx") or "0" for ph in slots.layout.element.iter(qn("p:ph"))}
     for idx in itertools.count(1):
         if str(idx) not in taken:
             yield Placeholder("body", str(idx), None)

@@ -8,15 +8,21 @@ name the same language.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
-from pptx.oxml.ns import qn
-from pptx.presentation import Presentation as PresentationObject
+
+from briefdeck.render.pptx.core_properties import set_text
+from briefdeck.render.pptx.opc import qn
+
+if TYPE_CHECKING:
+    from briefdeck.render.pptx.template import Base
 
 
-def mark_language(prs: PresentationObject, language: str) -> None:
+def mark_language(base: Base, language: str) -> None:
     """Set ``language`` (a BCP 47 tag, "en-GB") as the deck's default text language and property."""
-    prs.core_properties.language = language
-    style = prs.part._element.find(qn("p:defaultTextStyle"))
+    set_text(base.core, "dc:language", language)
+    style = base.presentation.element.find(qn("p:defaultTextStyle"))
     if style is None:
         return
     for level in style:  # a:defPPr and a:lvl1pPr…a:lvl9pPr, each with an a:defRPr

@@ -1,7 +1,7 @@
 """An organisation's template file checked before anything opens it: a bounded zip of plain XML.
 
 A .pptx/.potx is a zip, and a template may come from anyone. Before
-python-pptx reads it, `read_template_file` makes sure that:
+it is opened (`opc.py`), `read_template_file` makes sure that:
 
 - it is a regular file (not a FIFO or ``/dev/zero``) of at most
   `MAX_FILE_BYTES`;
@@ -65,13 +65,13 @@ def check_template_zip(data: bytes, path: Path) -> None:
             for entry in entries:
                 if entry.filename.lower().endswith(_XML_SUFFIXES):
                     _check_xml(archive.read(entry), entry.filename, path)
-                else:  # unpacked (within the limits) only to check it is whole: python-pptx reads it too
+                else:  # unpacked (within the limits) only to check it is whole: opening reads it too
                     with archive.open(entry) as part:
                         while part.read(1024 * 1024):
                             pass
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, ValueError,
             OSError) as exc:
-        # A damaged, encrypted or unsupported zip: python-pptx could not read it either.
+        # A damaged, encrypted or unsupported zip: it could not be opened either.
         raise template_error(path, f"it is not a readable .pptx/.potx (zip) file: {exc}",
                              "save it again from PowerPoint as a .pptx or .potx file") from None
 
