@@ -95,6 +95,16 @@ def _pdf_worker(started: PdfWorker | None, workers: int | None, jobs: list[PdfJo
     return started
 
 
+def _handouts_html(outputs: list[Output], result: CheckResult, layout: Layout) -> dict[str, str]:
+    """Each audience's handout as HTML, made once for its .html and its .pdf."""
+    audiences = list(dict.fromkeys(o.audience for o in outputs if o.format != "pptx"))
+    if not audiences:
+        return {}  # a deck-only build does not import Jinja2 and the handout's templates
+    from briefdeck.render.handout import deck_to_html
+
+    return {audience: deck_to_html(result.decks[audience], layout=layout) for audience in audiences}
+
+
 def _render_all(outputs: list[Output], result: CheckResult, layout: Layout,
                 progress: Callable[[Output], None] | None, workers: int | None) -> tuple[list[bytes], list[Problem]]:
     """Every output's bytes in order, and the warnings rendering found.
@@ -102,13 +112,11 @@ def _render_all(outputs: list[Output], result: CheckResult, layout: Layout,
     The handouts' HTML is made first and sent to the PDF worker, which makes
     the PDFs while the decks are written here.
     """
-    from briefdeck.render.handout import deck_to_html
     rendered: list[bytes] = [b""] * len(outputs)
     warnings: list[Problem] = []
     worker = take_started()
     try:
-        handouts = {audience: deck_to_html(result.decks[audience], layout=layout)
-                    for audience in dict.fromkeys(o.audience for o in outputs if o.format != "pptx")}
+        handouts = _handouts_html(outputs, result, layout)
         pdfs = [i for i, o in enumerate(outputs) if o.format == "pdf"]
         jobs = [PdfJob.of(handouts[outputs[i].audience], result.decks[outputs[i].audience], result.workspace.root)
                 for i in pdfs]

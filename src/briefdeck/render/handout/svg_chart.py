@@ -13,12 +13,12 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from typing import Mapping, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from markupsafe import Markup
 
 from briefdeck.deck.model import Chart
 from briefdeck.layouts import hex_colour
+from briefdeck.render.markup import xml_attr, xml_text
 
 WIDTH = 640.0
 FONT = 13.0  # px, in the SVG's own units: the SVG scales to the column width
@@ -49,7 +49,7 @@ def chart_svg(chart: Chart, labels: Sequence[str], values_text: Sequence[str], c
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" role="img" aria-labelledby="{title_id}" '
         f'viewBox="0 0 {_n(WIDTH)} {_n(height)}" width="100%" font-family="inherit" font-size="{_n(FONT)}">'
-        f'<title id="{title_id}">{escape(chart.alt)}</title>{body}</svg>')
+        f'<title id="{title_id}">{xml_text(chart.alt)}</title>{body}</svg>')
 
 
 def _bars(values, labels, texts, c: SvgColours) -> tuple[float, str]:
@@ -104,9 +104,9 @@ def _vertical(values, labels, texts, c: SvgColours, *, line: bool) -> tuple[floa
 def _text(x: float, y: float, lines: Sequence[str], colour: str, *, anchor: str = "start",
           bold: bool = False) -> str:
     weight = ' font-weight="bold"' if bold else ""
-    spans = "".join(f'<tspan x="{_n(x)}" dy="{_n(0 if i == 0 else LINE)}">{escape(line)}</tspan>'
+    spans = "".join(f'<tspan x="{_n(x)}" dy="{_n(0 if i == 0 else LINE)}">{xml_text(line)}</tspan>'
                     for i, line in enumerate(lines))
-    return (f'<text x="{_n(x)}" y="{_n(y)}" fill="#{colour}" text-anchor={quoteattr(anchor)}{weight}>'
+    return (f'<text x="{_n(x)}" y="{_n(y)}" fill="#{colour}" text-anchor={xml_attr(anchor)}{weight}>'
             f'{spans}</text>')
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 from briefdeck.render.pptx.chart_workbook import chart_workbook
-from briefdeck.render.pptx.clean import one_line, xml_text
+from briefdeck.render.markup import xml_text
+from briefdeck.render.pptx.clean import one_line
 from briefdeck.render.pptx.pages import ChartBox
 
 NUMBER_FORMAT = "#,##0.###"  # 2,600,000 and 2.5: every digit the brief gives, grouped

@@ -17,7 +17,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from briefdeck.render.pptx.clean import xml_text
+from briefdeck.render.markup import xml_text
 
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

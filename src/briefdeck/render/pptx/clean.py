@@ -30,22 +30,6 @@ def clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP)
 
 
-def xml_text(text: str) -> str:
-    """``text`` escaped for XML character data (what ``xml.sax.saxutils.escape`` gives, without
-    importing it: saxutils imports urllib.request, http.client and ssl, 20 ms of every start-up)."""
-    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-
-
-def xml_attr(text: str) -> str:
-    """``text`` as a quoted XML attribute value, as ``xml.sax.saxutils.quoteattr`` writes it."""
-    data = xml_text(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-    if '"' not in data:
-        return f'"{data}"'
-    if "'" not in data:
-        return f"'{data}'"
-    return '"' + data.replace('"', "&quot;") + '"'
-
-
 def one_line(text: str) -> str:
     """``clean_text`` with every line break folded to a space (titles, labels)."""
     return " ".join(clean_text(text).split())

@@ -16,7 +16,8 @@ from typing import Callable, Iterator
 
 from briefdeck.render.pptx.opc import qn
 
-from briefdeck.render.pptx.clean import east_asian_lang, one_line, split_scripts, xml_attr, xml_text
+from briefdeck.render.markup import xml_attr, xml_text
+from briefdeck.render.pptx.clean import east_asian_lang, one_line, split_scripts
 from briefdeck.render.pptx.fit import Para, Run
 from briefdeck.render.pptx.pages import Bar, ChartBox, Page, PictureBox, Rect, TextBox
 from briefdeck.render.pptx.settings import PptxSettings
