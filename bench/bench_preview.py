@@ -81,8 +81,11 @@ def run(runs: int = 10) -> list[dict]:
         shutil.copy(REPO / BRIEF, root / BRIEF)
         shutil.copy(REPO / "briefs" / "dprk-trafficking.lock.json", root / "briefs")
         started = time.perf_counter()
+        # Ctrl-C restored in the child: a benchmark started in the background (`... &`) ignores SIGINT,
+        # and the preview would inherit that and never stop.
         server = subprocess.Popen([sys.executable, "-m", "briefdeck", "preview", BRIEF, "--port", "0"],
-                                  cwd=root, stdout=subprocess.PIPE, text=True)
+                                  cwd=root, stdout=subprocess.PIPE, text=True,
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         try:
             line = server.stdout.readline()
             port = int(line.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])

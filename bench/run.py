@@ -105,7 +105,10 @@ def main() -> None:
     for title, bench in sections:
         print(f"== {title}", flush=True)
         started = time.perf_counter()
-        rows = bench()
+        try:
+            rows = bench()
+        except Exception as exc:  # noqa: BLE001 - one failing benchmark must not lose the others' figures
+            rows = [{"benchmark": title, "error": f"{type(exc).__name__}: {exc}"}]
         for row in rows:
             print("  " + "  ".join(f"{k}={v}" for k, v in row.items()), flush=True)
         goals += [goal_row(title, row) for row in rows if "met" in row]
