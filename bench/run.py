@@ -111,7 +111,7 @@ def main() -> None:
             rows = [{"benchmark": title, "error": f"{type(exc).__name__}: {exc}"}]
         for row in rows:
             print("  " + "  ".join(f"{k}={v}" for k, v in row.items()), flush=True)
-        goals += [goal_row(title, row) for row in rows if "met" in row]
+        goals += [goal_row(title, row) for row in rows if row.get("met") not in (None, "", "-")]
         body += [f"## {title}", "", *table(rows), "", f"({time.perf_counter() - started:.0f} s to run)", ""]
     lines += ["## Every goal, measured in this run", "", *table(goals), "", *body]
     args.out.write_text("\n".join(lines), encoding="utf-8")
