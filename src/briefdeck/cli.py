@@ -182,8 +182,8 @@ def find_command(query: str, source: tuple[str, ...], section: Optional[str], ta
     """Search the findings (sentences) of every source.
 
     Findings are ranked by how well they match (BM25). A query that matches more than 1,000
-    sentences (without --section or --tag) shows the shortest of its first 1,000 matches in
-    source order: add words or --source to narrow it.
+    sentences (without --section or --tag) shows the shortest of a sample of 1,000: the first
+    100 matches of each tenth of the corpus, in source order. Add words or --source to narrow it.
     """
     def search(index):
         _check_choices("source", source, index.source_ids())
