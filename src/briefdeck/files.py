@@ -168,3 +168,20 @@ def file_sha256(path: Path) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+# A file's sha256 by path, modification time and size: `read_now` and the evidence lock hash each
+# cited source once per run.
+_HASHES: dict[tuple[Path, int, int], str] = {}
+
+
+def file_hash_now(path: Path, *, fresh: bool = False) -> str:
+    """The sha256 of a file ("" when it cannot be read); ``fresh`` hashes it again whatever its times say."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if fresh or key not in _HASHES:
+        _HASHES[key] = file_sha256(path) or ""
+    return _HASHES[key]

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefdeck.errors import BriefdeckError, Location, Problem, display_path
-from briefdeck.files import write_atomic
-from briefdeck.findings.index import FindingsIndex, file_hash_now
+from briefdeck.files import file_hash_now, write_atomic
+from briefdeck.findings.index import FindingsIndex
 from briefdeck.outline.model import EvidenceSpec, Outline
 from briefdeck.outline.resolve import Resolution
 from briefdeck.sources.locators import Locator, parse_locator

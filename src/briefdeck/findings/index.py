@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from briefdeck.errors import BriefdeckError
-from briefdeck.files import file_sha256
+from briefdeck.files import file_hash_now
 from briefdeck.findings.model import Figure, Finding
 from briefdeck.sources.corpus import SourceFile, read_file
 from briefdeck.sources.model import SourceRecord
@@ -326,23 +326,6 @@ def finding_of_row(row) -> Finding:
                        tuple(Figure(**g) for g in _json(figures)), speaker, page)
     except TypeError as exc:
         raise IndexDamaged(f"a stored finding does not parse ({exc})") from None
-
-
-# A file's sha256 by path, modification time and size: `read_now` and the evidence lock hash each
-# cited source once per run.
-_HASHES: dict[tuple[Path, int, int], str] = {}
-
-
-def file_hash_now(path: Path, *, fresh: bool = False) -> str:
-    """The sha256 of a file ("" when it cannot be read); ``fresh`` hashes it again whatever its times say."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return ""
-    key = (path, stat.st_mtime_ns, stat.st_size)
-    if fresh or key not in _HASHES:
-        _HASHES[key] = file_sha256(path) or ""
-    return _HASHES[key]
 
 
 def source_token(source_id: str) -> str:
