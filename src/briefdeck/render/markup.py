@@ -1,4 +1,7 @@
-"""Text escaped for XML, as ``xml.sax.saxutils`` escapes it, for the deck's and the handout's markup.
+"""Text escaped for XML, for the deck's and the handout's markup written as text.
+
+``xml_text`` and ``xml_attr`` escape as ``xml.sax.saxutils`` does; ``lxml_attr``
+quotes an attribute as lxml serialises one, for parts whose bytes follow lxml's.
 
 Written here rather than imported: ``xml.sax.saxutils`` imports urllib.request,
 http.client and ssl, about 20 ms of every start-up, for two short functions.
@@ -20,3 +23,9 @@ def xml_attr(text: str) -> str:
     if "'" not in data:
         return f"'{data}'"
     return '"' + data.replace('"', "&quot;") + '"'
+
+
+def lxml_attr(text: str) -> str:
+    """``text`` as a quoted XML attribute value, as lxml writes it (always double quotes)."""
+    data = xml_text(text).replace('"', "&quot;")
+    return '"' + data.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'

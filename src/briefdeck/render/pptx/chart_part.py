@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefdeck.render.pptx.chart_workbook import chart_workbook
-from briefdeck.render.markup import xml_text
+from briefdeck.render.markup import lxml_attr, xml_text
 from briefdeck.render.pptx.clean import one_line
 from briefdeck.render.pptx.pages import ChartBox
 
@@ -45,7 +45,7 @@ def chart_blobs(box: ChartBox, number: int, stamp: dt.datetime) -> tuple[bytes, 
 def chart_xml(box: ChartBox, series: str) -> str:
     chart, style = box.chart, box.style
     line = chart.type == "line"
-    lang = _attr(style.language)
+    lang = lxml_attr(style.language)
     size = int(style.size * 12700) // 127  # points -> EMU -> hundredths of a point, as python-pptx rounds
     cat_axis, val_axis = _LINE_AXES if line else _BAR_AXES
     n = len(box.categories)
@@ -83,7 +83,7 @@ def chart_xml(box: ChartBox, series: str) -> str:
     tail = ('<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/><c:showDLblsOverMax val="0"/>' if line
             else '<c:dispBlanksAs val="gap"/>')
     text = (f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}" lang={lang}>'
-            f'<a:solidFill><a:srgbClr val="{style.text}"/></a:solidFill><a:latin typeface={_attr(style.font)}/>'
+            f'<a:solidFill><a:srgbClr val="{style.text}"/></a:solidFill><a:latin typeface={lxml_attr(style.font)}/>'
             f'</a:defRPr></a:pPr><a:endParaRPr lang={lang}/></a:p></c:txPr>')
     return (f'{_HEAD}<c:date1904 val="0"/><c:lang val={lang}/><c:chart><c:autoTitleDeleted val="1"/>'
             f'<c:plotArea>{plot}{categories}{value_axis}</c:plotArea>{tail}</c:chart>{text}'
@@ -96,9 +96,3 @@ def _title(title: str | None, size: int, colour: str, lang: str) -> str:
     return (f'<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr sz="{size}" b="0" lang={lang}>'
             f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:rPr><a:t>{xml_text(one_line(title))}</a:t>'
             '</a:r></a:p></c:rich></c:tx><c:layout/><c:overlay val="0"/></c:title>')
-
-
-def _attr(value: str) -> str:
-    """An attribute value quoted as lxml writes it (always double quotes)."""
-    value = xml_text(value).replace('"', "&quot;")
-    return '"' + value.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
