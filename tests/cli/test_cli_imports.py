@@ -64,5 +64,5 @@ def test_building_a_deck_does_not_import_python_pptx(project, name):
     modules = imported_by(project, "build", "briefs/example.yaml", "--format", "pptx")
     assert "briefdeck.render" in modules and list((project / "build").glob("*.pptx")), sorted(modules)
     # nor the handout's Jinja2 and WeasyPrint, nor xml.sax.saxutils (which pulls in urllib.request and ssl)
-    unused = {"pptx", "PIL", "xlsxwriter", "jinja2", "weasyprint", "xml.sax.saxutils", "pypdfium2"}
+    unused = {"pptx", "PIL", "xlsxwriter", "jinja2", "weasyprint", "xml.sax.saxutils", "pypdfium2", "multiprocessing"}
     assert modules.isdisjoint(unused), sorted(modules & unused)

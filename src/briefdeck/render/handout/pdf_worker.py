@@ -21,7 +21,6 @@ import contextlib
 import datetime as dt
 import gc
 import math
-import multiprocessing
 import os
 import pickle
 import signal
@@ -109,6 +108,8 @@ class PdfWorker:
     @classmethod
     def start(cls, side_by_side: int) -> PdfWorker | None:
         """A worker rendering up to ``side_by_side`` PDFs at once; None where forking is unsafe or unknown."""
+        import multiprocessing  # here, not at the top: a build that writes only decks never forks
+
         if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() != 1:
             return None  # fork copies a single thread only: another thread's locks could be held forever
         context = multiprocessing.get_context("fork")
