@@ -34,7 +34,6 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from briefdeck.citations import get_style
-from briefdeck.citations.csl import CslStyle
 from briefdeck.citations.ranges import merged_citation
 from briefdeck.citations.text import Formatted, plain
 from briefdeck.citations.typography import quoted
@@ -67,8 +66,8 @@ class Notebook:
         self.citations: list[Citation] = []  # each note's citation, in handout order
         self._cited: dict[str, SourceRecord] = {}  # in order of first citation
         cited = {r.id: r for r in cited}.values()
-        if isinstance(self.style, CslStyle):
-            self._lettered = {}  # citeproc gives its own letters
+        if hasattr(self.style, "prepare"):  # a CSL style (citations/csl.py): citeproc words and letters all
+            self._lettered = {}
             if worded:
                 self.style.prepare(citing, cited)
         else:
