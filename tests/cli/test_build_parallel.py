@@ -156,6 +156,13 @@ def test_pdfs_a_killed_worker_did_not_make_are_made_here(memo):
     assert worker.receive() == [pdf]
 
 
+def test_a_worker_whose_build_died_ends_by_itself():
+    worker = PdfWorker.start(1)
+    worker._connection.close()  # what the build's death does: its end of the pipe closes, no job, no goodbye
+    worker._process.join(timeout=60)
+    assert worker._process.exitcode == 0  # not waiting for jobs forever, holding the build's stderr open
+
+
 def test_no_worker_is_forked_beside_another_thread(memo):
     release = threading.Event()
     waiting = threading.Thread(target=release.wait)

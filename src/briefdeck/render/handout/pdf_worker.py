@@ -114,7 +114,8 @@ class PdfWorker:
             return None  # fork copies a single thread only: another thread's locks could be held forever
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, side_by_side), name="briefdeck-pdf", daemon=True)
+        process = context.Process(target=_serve, args=(theirs, side_by_side, ours), name="briefdeck-pdf",
+                                  daemon=True)
         process.start()
         theirs.close()
         return cls(process, ours)
@@ -156,12 +157,16 @@ class PdfWorker:
         self._process.join()
 
 
-def _serve(connection, side_by_side: int) -> None:
+def _serve(connection, side_by_side: int, builds_end) -> None:
     """The worker: import WeasyPrint, take the build's jobs, answer once.
 
     Whatever goes wrong here ends the worker quietly: the build then makes
     the PDFs itself and says what is wrong, as a build in one process would.
     """
+    # The fork copied the build's end of the pipe: closed here, so that a build that dies without
+    # ending this process (killed, or interrupted before it could) is seen as the end of the pipe,
+    # instead of this process waiting for jobs forever, holding the build's stderr open.
+    builds_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle; it ends this process
     signal.signal(signal.SIGTERM, _end_with_children)
     received: list[list[PdfJob]] = []
