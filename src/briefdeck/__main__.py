@@ -1,3 +1,3 @@
-from briefdeck.cli import main
+from briefdeck.entry import main
 
 main()
