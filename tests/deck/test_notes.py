@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from briefdeck.citations.text import plain
 from briefdeck.deck.model import Point, Slide
 from briefdeck.deck.notes import Notebook, band_lines, marker_label, renumbered, speaker_entry
 from briefdeck.sources.model import Citation
 from render_pptx.decks import KING, NO_INVESTIGATIONS, PILLAR, PRISONERS, TIER3
+
+REPO = Path(__file__).resolve().parents[2]
 
 # Another sentence of the paragraph PILLAR cites (king-2019:p16.s1): a different passage, the same short note.
 CONCERN = Citation(KING, "king-2019:p16.s1", 16, 1, "Forced labor is the other major area of concern")
@@ -89,3 +92,20 @@ def _one(citation: Citation):
     notes = Notebook("chicago-note").slide()
     notes.cite(citation)
     return notes.footnotes[0]
+
+
+def test_a_chicago_deck_is_worded_without_a_first_pass_and_reads_as_with_one(project, monkeypatch):
+    """Only year letters (APA) and a CSL style's one run need the deck's citations before wording a note."""
+    import shutil
+
+    from briefdeck.check import check_brief
+    from briefdeck.deck.build import brief_to_deck
+
+    assert not Notebook("chicago-note").learns_from_deck and Notebook("apa").learns_from_deck
+    brief = project / "briefs" / "dprk-trafficking.yaml"
+    shutil.copy(REPO / "briefs" / "dprk-trafficking.yaml", brief)
+    result = check_brief(brief, write_lock=False)
+    assert result.ok and result.outline.citations.style == "chicago-note"
+    built = {key: brief_to_deck(result.outline, result.resolution, key) for key in result.decks}
+    monkeypatch.setattr(Notebook, "learns_from_deck", property(lambda book: True))
+    assert {key: brief_to_deck(result.outline, result.resolution, key) for key in result.decks} == built

@@ -39,8 +39,11 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
     # (2019a, 2019b) are given among those works (and a CSL style words all notes in one run).
     style = outline.citations.style
     first = _Builder(outline, resolution, _audience(spec), Notebook(style, worded=False))
-    first.slides()
-    book = Notebook(style, first.book.bibliography, citing=first.book.citations)
+    if first.book.learns_from_deck:
+        first.slides()
+        book = Notebook(style, first.book.bibliography, citing=first.book.citations)
+    else:  # each note is worded from its own citation (Chicago)
+        book = Notebook(style)
     builder = _Builder(outline, resolution, _audience(spec), book)
     slides = builder.slides()
     slides.append(Slide("sources", SOURCES_TITLE))

@@ -23,6 +23,8 @@ Year letters (APA's 2019a, 2019b) are given among the works the deck cites,
 before any note is worded: the deck builder numbers the deck once without
 words to learn them, and passes them to `Notebook`. A CSL style (pandoc's
 citeproc) is given every citation of that first pass, to word them in one run.
+A notes style without either (Chicago) words each note from its citation
+alone, and needs no first pass (`Notebook.learns_from_deck`).
 
 Renderers choose only which of a slide's footnotes a page carries (those its
 points call, and on the first page the ones no point calls).
@@ -73,6 +75,12 @@ class Notebook:
                 self.style.prepare(citing, cited)
         else:
             self._lettered = {r.id: r for r in with_year_letters(cited, self.style)}
+
+    @property
+    def learns_from_deck(self) -> bool:
+        """Whether the words of a note depend on the whole deck's citations: year letters (an
+        author-date style) or a CSL style's one run. Only then is a first pass without words needed."""
+        return bool(self.style.author_date) or isinstance(self.style, CslStyle)
 
     def slide(self) -> "SlideNotes":
         """The notes of the next slide (start one per authored slide, in deck order)."""
@@ -147,6 +155,9 @@ def renumbered(slides: Sequence[Slide], style: str) -> tuple[tuple[Slide, ...], 
     point keeps what it cites, a footnote no point calls stays on its slide.
     """
     first = Notebook(style, worded=False)
+    if not first.learns_from_deck:
+        book = Notebook(style)
+        return _renumbered(slides, book), book
     _renumbered(slides, first)
     book = Notebook(style, first.bibliography, citing=first.citations)
     return _renumbered(slides, book), book
