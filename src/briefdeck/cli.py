@@ -232,7 +232,7 @@ def check_command(brief: Path, audience: Optional[str], strict: bool, as_json: b
 
     try:
         result = check_brief(brief, audience=audience, strict=strict, sources=sources, verify=verify,
-                             update_lock=update_lock)
+                             update_lock=update_lock, worded=False)  # check shows no note's words
     except BriefdeckError as exc:
         if not as_json:
             raise

@@ -109,3 +109,47 @@ def test_a_chicago_deck_is_worded_without_a_first_pass_and_reads_as_with_one(pro
     built = {key: brief_to_deck(result.outline, result.resolution, key) for key in result.decks}
     monkeypatch.setattr(Notebook, "learns_from_deck", property(lambda book: True))
     assert {key: brief_to_deck(result.outline, result.resolution, key) for key in result.decks} == built
+
+
+def test_a_deck_without_words_cites_as_the_worded_one_and_reads_every_cited_record(project):
+    """``check`` shows no note's words: its decks have none, and a malformed record is still the same error."""
+    import shutil
+
+    import pytest
+
+    from briefdeck.check import check_brief
+    from briefdeck.deck.build import brief_to_deck
+    from briefdeck.errors import BriefdeckError
+    from briefdeck.outline.resolve import Resolution
+    from briefdeck.sources.model import SourceRecord
+
+    brief = project / "briefs" / "dprk-trafficking.yaml"
+    shutil.copy(REPO / "briefs" / "dprk-trafficking.yaml", brief)
+    result = check_brief(brief, write_lock=False)
+    worded, _ = brief_to_deck(result.outline, result.resolution, "policy")
+    bare, _ = brief_to_deck(result.outline, result.resolution, "policy", worded=False)
+
+    def cited(deck):
+        return [(s.kind, s.title, s.points, [(f.number, f.handout_number, f.citation, f.first, f.passages)
+                                             for f in s.footnotes]) for s in deck.slides]
+
+    assert cited(bare) == cited(worded) and bare.bibliography == worded.bibliography
+    assert all(f.band and f.full for f in worded.footnotes)
+    assert not any(f.band or f.handout or f.full for f in bare.footnotes) and not bare.references.entries
+
+    # A record that only wording reads closely (a bullets slide: no pull quote names its author).
+    (project / "briefs" / "plain.yaml").write_text(
+        "title: Plain\nslides:\n  - title: Tier 3\n    points:\n      - text: North Korea stayed on Tier 3.\n"
+        "        source: tip-2017-dprk:p1\n", encoding="utf-8")
+    plain_result = check_brief(project / "briefs" / "plain.yaml", write_lock=False)
+
+    def undated(citation):
+        return replace(citation, record=SourceRecord(citation.record.id, {**citation.record.csl,
+                                                                          "issued": {"date-parts": [["someday"]]}}))
+    broken = Resolution({spec: replace(e, citation=undated(e.citation))
+                         for spec, e in plain_result.resolution.evidence.items()})
+    with pytest.raises(BriefdeckError) as as_worded:
+        brief_to_deck(plain_result.outline, broken, "all")
+    with pytest.raises(BriefdeckError) as as_bare:
+        brief_to_deck(plain_result.outline, broken, "all", worded=False)
+    assert str(as_bare.value) == str(as_worded.value) and "someday" in str(as_bare.value)

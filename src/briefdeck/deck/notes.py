@@ -40,6 +40,7 @@ from briefdeck.citations.csl import CslStyle
 from briefdeck.citations.ranges import merged_citation
 from briefdeck.citations.text import Formatted, plain
 from briefdeck.citations.typography import quoted
+from briefdeck.citations.work import work_of
 from briefdeck.citations.year_letters import with_year_letters
 from briefdeck.deck.model import Footnote, References, Slide
 from briefdeck.sources.model import Citation, SourceRecord
@@ -80,7 +81,18 @@ class Notebook:
     def learns_from_deck(self) -> bool:
         """Whether the words of a note depend on the whole deck's citations: year letters (an
         author-date style) or a CSL style's one run. Only then is a first pass without words needed."""
-        return bool(self.style.author_date) or isinstance(self.style, CslStyle)
+        return bool(self.style.author_date) or self.runs_pandoc
+
+    @property
+    def runs_pandoc(self) -> bool:
+        """Whether a CSL style words the notes (through pandoc, which may fail)."""
+        return isinstance(self.style, CslStyle)
+
+    def read_records(self) -> None:
+        """Each cited record read as wording reads it, in order of first citation (the order wording
+        meets them): a notebook without words raises the same error for a malformed record."""
+        for record in self.bibliography:
+            work_of(record)
 
     def slide(self) -> "SlideNotes":
         """The notes of the next slide (start one per authored slide, in deck order)."""
@@ -92,8 +104,10 @@ class Notebook:
         return tuple(self._cited.values())
 
     def references(self) -> References:
+        """The reference list, sorted and worded by the style (no entries for a notebook without words)."""
         style = self.style
-        entries = tuple(style.bibliography_entry(r) for r in style.sort_bibliography(self.bibliography))
+        entries = (tuple(style.bibliography_entry(r) for r in style.sort_bibliography(self.bibliography))
+                   if self.worded else ())
         return References(style.bibliography_heading, entries, bool(style.author_date))
 
     def _footnote(self, number: int, passages: tuple[Citation, ...]) -> Footnote:
