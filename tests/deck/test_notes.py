@@ -153,3 +153,18 @@ def test_a_deck_without_words_cites_as_the_worded_one_and_reads_every_cited_reco
     with pytest.raises(BriefdeckError) as as_bare:
         brief_to_deck(plain_result.outline, broken, "all", worded=False)
     assert str(as_bare.value) == str(as_worded.value) and "someday" in str(as_bare.value)
+
+
+def test_a_citation_cited_again_is_worded_as_a_later_note_and_another_record_is_worded_anew():
+    """The notebook words each (citation, first or not) once; any difference in what is cited words it again."""
+    from briefdeck.sources.model import SourceRecord
+
+    book = Notebook("chicago-note")
+    slides = [book.slide() for _ in range(3)]
+    slides[0].cite(TIER3)
+    slides[1].cite(TIER3)
+    retitled = replace(TIER3, record=SourceRecord(TIER3.record.id, {**TIER3.record.csl, "title": "Another report"}))
+    slides[2].cite(retitled)
+    first, again, other = (s.footnotes[0] for s in slides)
+    assert first.handout == first.full and again.handout == again.band == first.band  # full, then short
+    assert "Another Report" in plain(other.band) and "Another Report" in plain(other.full)

@@ -69,6 +69,9 @@ class Notebook:
         self.handout_number = 0
         self.citations: list[Citation] = []  # each note's citation, in handout order
         self._cited: dict[str, SourceRecord] = {}  # in order of first citation
+        # The words of each (citation, first) worded: a style words a citation alike wherever it
+        # stands (equal citations have equal records, locators and quoted words).
+        self._words: dict[tuple[Citation, bool], tuple[Formatted, Formatted, Formatted]] = {}
         cited = {r.id: r for r in cited}.values()
         if isinstance(self.style, CslStyle):
             self._lettered = {}  # citeproc gives its own letters
@@ -120,10 +123,14 @@ class Notebook:
         passages = passages if len(passages) > 1 else ()
         if not self.worded:
             return Footnote(number, self.handout_number, citation, first, (), (), (), passages)
-        style = self.style
-        handout = style.in_text(citation) if style.author_date else style.note(citation, first=first)
-        return Footnote(number, self.handout_number, citation, first, band=style.short_note(citation),
-                        handout=handout, full=style.full_note(citation), passages=passages)
+        words = self._words.get((citation, first))
+        if words is None:  # a citation a deck repeats (a recurring passage, a repeated slide) is worded once
+            style = self.style
+            handout = style.in_text(citation) if style.author_date else style.note(citation, first=first)
+            words = self._words[citation, first] = (style.short_note(citation), handout, style.full_note(citation))
+        band, handout, full = words
+        return Footnote(number, self.handout_number, citation, first, band=band, handout=handout, full=full,
+                        passages=passages)
 
     def _with_letter(self, citation: Citation) -> Citation:
         record = self._lettered.get(citation.source_id)
