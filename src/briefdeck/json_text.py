@@ -45,36 +45,33 @@ def _write(value, out: list[str], newline: str, step: str, sort_keys: bool) -> N
     elif kind is float:
         out.append(_float(value))
     elif kind is list or kind is tuple:
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + step
-        out.append("[")
-        separator = inner
-        for item in value:
-            out.append(separator)
-            _write(item, out, inner, step, sort_keys)
-            separator = "," + inner
-        out.append(newline + "]")
+        _write_items([("", item) for item in value], "[]", out, newline, step, sort_keys)
     elif kind is dict:
-        if not value:
-            out.append("{}")
-            return
-        inner = newline + step
-        out.append("{")
-        separator = inner
-        items = value.items()
-        if sort_keys:
-            items = sorted(items)  # as json.dumps sorts them (a TypeError for keys that do not compare)
-        for key, item in items:
-            if type(key) is not str:
-                raise _Unusual
-            out.append(separator + encode_basestring(key) + ": ")
-            _write(item, out, inner, step, sort_keys)
-            separator = "," + inner
-        out.append(newline + "}")
+        items = sorted(value.items()) if sort_keys else value.items()  # sorted as json.dumps sorts them
+        _write_items([(_key(key), item) for key, item in items], "{}", out, newline, step, sort_keys)
     else:
         raise _Unusual
+
+
+def _write_items(items: list[tuple[str, object]], brackets: str, out: list[str], newline: str, step: str,
+                 sort_keys: bool) -> None:
+    """A list's or a dict's items, each on a line of its own one step in ("" or the key before each)."""
+    if not items:
+        out.append(brackets)
+        return
+    inner = newline + step
+    separator = brackets[0] + inner
+    for prefix, item in items:
+        out.append(separator + prefix)
+        _write(item, out, inner, step, sort_keys)
+        separator = "," + inner
+    out.append(newline + brackets[1])
+
+
+def _key(key) -> str:
+    if type(key) is not str:
+        raise _Unusual
+    return encode_basestring(key) + ": "
 
 
 def _float(value: float) -> str:
