@@ -89,7 +89,7 @@ class Notebook:
     @property
     def runs_pandoc(self) -> bool:
         """Whether a CSL style words the notes (through pandoc, which may fail)."""
-        return isinstance(self.style, CslStyle)
+        return hasattr(self.style, "prepare")  # a CSL style (citations/csl.py) words every note in one run
 
     def read_records(self) -> None:
         """Each cited record read as wording reads it, in order of first citation (the order wording
