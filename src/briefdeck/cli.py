@@ -12,7 +12,6 @@ import functools
 import json
 import os
 import sys
-import textwrap
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -152,9 +151,16 @@ def show_command(locator: str, sources: Optional[Path], verify: bool) -> None:
     click.echo(f"{passage.locator}  [{paragraph.section or 'no section'}{page}]")
     click.echo(_describe(record))
     click.echo("")
-    click.echo(textwrap.fill(passage.text, WIDTH, break_on_hyphens=False))
+    click.echo(_wrapped(passage.text))
     if passage.finding is not None:
         _finding_details(passage.finding)
+
+
+def _wrapped(text: str, indent: str = "") -> str:
+    """``text`` filled to the terminal width the command line assumes, each line after ``indent``."""
+    import textwrap  # here: only `show` and `find` print passages
+
+    return textwrap.indent(textwrap.fill(text, WIDTH - len(indent), break_on_hyphens=False), indent)
 
 
 def _finding_details(finding) -> None:
@@ -201,7 +207,7 @@ def find_command(query: str, source: tuple[str, ...], section: Optional[str], ta
     for f in found:
         extra = f"  ({', '.join(f.tags)})" if f.tags else ""
         click.echo(f"{f.locator}  [{f.section or 'no section'}]{extra}")
-        click.echo(textwrap.indent(textwrap.fill(f.text, WIDTH - 2, break_on_hyphens=False), "  "))
+        click.echo(_wrapped(f.text, "  "))
 
 
 def _check_choices(what: str, given: list[str], valid: list[str]) -> None:

@@ -7,7 +7,6 @@ sees every error at once. Only the command line prints them or exits.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -122,6 +121,8 @@ class Problems:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to a misspelt name, or None if nothing is close."""
+    import difflib  # here: only a misspelt name needs it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -108,10 +108,10 @@ def test_a_style_that_cannot_be_used_is_a_located_error(project, cli, style, fil
 
 @needs_pandoc
 def test_one_pandoc_run_words_all_of_a_decks_notes(project, cli, monkeypatch):
-    import briefdeck.citations.csl as csl
+    import subprocess
     runs = []
-    real_run = csl.subprocess.run
-    monkeypatch.setattr(csl.subprocess, "run", lambda *a, **k: runs.append(a[0][0]) or real_run(*a, **k))
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: runs.append(a[0][0]) or real_run(*a, **k))
     shutil.copy(Path(__file__).parent / "fixtures" / "note-style.csl", project / "briefs" / "mine.csl")
     handout = build(project, cli, "mine.csl", "html")
     assert len(runs) == 1 and Path(runs[0]).name == "pandoc"

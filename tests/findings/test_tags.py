@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefdeck.errors import BriefdeckError
-from briefdeck.findings.tags import load_lexicon, pattern_to_regex
+from briefdeck.findings.tags import _Pattern, load_lexicon, pattern_to_regex
 
 REQUIRED_TAGS = {"ranking", "forced-labor", "prison-camps", "overseas-workers", "sex-trafficking",
                  "sexual-violence", "repatriation", "children", "china", "recommendations"}
@@ -146,8 +146,8 @@ def test_lexicon_survives_pickling(lexicon):
 
 
 def _tags_without_quick_skip(lexicon, text):
-    return tuple(tag for tag, patterns in lexicon.patterns
-                 if any(p.regex.search(text) for p in patterns))
+    return tuple(tag for tag, rules in lexicon.patterns
+                 if any(_Pattern.of(r).regex.search(text) for r in rules))
 
 
 def test_quick_skip_never_changes_the_tags(lexicon, seed_text):
@@ -184,8 +184,9 @@ def test_casefolded_matching_never_changes_the_tags(text):
     # tags_for matches text of ASCII and caseless marks in its casefolded form; that must change nothing.
     lexicon = load_lexicon()
     folded = text.casefold()
-    by_regex = tuple(tag for tag, patterns in lexicon.patterns
-                     if any((p.literal is None or p.literal in folded) and p.regex.search(text) for p in patterns))
+    by_regex = tuple(tag for tag, rules in lexicon.patterns
+                     if any((p.literal is None or p.literal in folded) and p.regex.search(text)
+                            for p in map(_Pattern.of, rules)))
     assert lexicon.tags_for(text) == by_regex
 
 

@@ -24,7 +24,6 @@ from typing import Iterable, Protocol
 
 from briefdeck.citations.apa import Apa
 from briefdeck.citations.chicago import ChicagoNote
-from briefdeck.citations.csl import CslStyle
 from briefdeck.citations.text import Formatted, Span, plain, to_html
 from briefdeck.errors import BriefdeckError, Problem, choices_hint
 from briefdeck.sources.model import Citation, SourceRecord
@@ -76,6 +75,8 @@ _STYLES: dict[str, CitationStyle] = {"chicago-note": ChicagoNote(), "apa": Apa()
 def get_style(name: str) -> CitationStyle:
     """The style called ``name`` (one of `STYLES`, or the path of a CSL file); an unknown name is a BriefdeckError."""
     if isinstance(name, str) and name.endswith(".csl"):
+        from briefdeck.citations.csl import CslStyle  # here: pandoc's wrapper, loaded only for a CSL file
+
         return CslStyle(Path(name))  # a new one per deck: it keeps that deck's words
     try:
         return _STYLES[name]

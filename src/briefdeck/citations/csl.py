@@ -21,8 +21,6 @@ temporary folder, and must finish within a time limit.
 from __future__ import annotations
 
 import json
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -104,6 +102,9 @@ class CslStyle:
         return locator_text(citation)
 
     def _run(self, body: list[str], references: list[dict]) -> str:
+        import subprocess  # here: the built-in styles never start a process
+        import tempfile
+
         pandoc = pandoc_path()
         if pandoc is None:
             raise BriefdeckError(Problem(f"the citation style '{self.name}' is formatted by pandoc, which is not "

@@ -36,7 +36,6 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from briefdeck.citations import get_style
-from briefdeck.citations.csl import CslStyle
 from briefdeck.citations.ranges import merged_citation
 from briefdeck.citations.text import Formatted, plain
 from briefdeck.citations.typography import quoted
@@ -73,8 +72,8 @@ class Notebook:
         # stands (equal citations have equal records, locators and quoted words).
         self._words: dict[tuple[Citation, bool], tuple[Formatted, Formatted, Formatted]] = {}
         cited = {r.id: r for r in cited}.values()
-        if isinstance(self.style, CslStyle):
-            self._lettered = {}  # citeproc gives its own letters
+        if hasattr(self.style, "prepare"):  # a CSL style (citations/csl.py): citeproc words and letters all
+            self._lettered = {}
             if worded:
                 self.style.prepare(citing, cited)
         else:

@@ -28,7 +28,6 @@ from typing import Callable, Iterator
 
 from briefdeck.errors import BriefdeckError, Problems
 from briefdeck.files import file_sha256
-from briefdeck.findings.extract import source_to_findings
 from briefdeck.findings.index import FindingsIndex, source_token
 from briefdeck.findings.integrity import (check_whole, damage_warning, document_digest, is_damage, remember_state,
                                            remove, unchanged_since_remembered, unusable)
@@ -305,6 +304,8 @@ def _document_rows_of(source_file: SourceFile, stamp: str, lexicon: Lexicon) -> 
         source = read_file(source_file)
     except BriefdeckError as exc:
         return source_file.id, exc
+    from briefdeck.findings.extract import source_to_findings  # here: a command whose index is up to date reads nothing
+
     findings = source_to_findings(source, lexicon)
     file = (source.id, source.path, source.sha256, stamp, json.dumps(dict(source.record.csl), sort_keys=True),
             json.dumps(list(source.warnings)), json.dumps(list(source.headings)))

@@ -45,6 +45,13 @@ _APOSTROPHE = "['’]"
 _CASED_OTHER = re.compile("[^\x00-\x7f“”‘’‐‑–—…•·°€£¥§©®™«»\xa0]")
 
 
+class _Rule(NamedTuple):
+    """One lexicon pattern as written (``text``) and checked (``regex``), not yet compiled."""
+
+    text: str
+    regex: str
+
+
 class _Pattern(NamedTuple):
     """One lexicon pattern, compiled, with a word it cannot match without."""
 
@@ -54,6 +61,10 @@ class _Pattern(NamedTuple):
     # leading \b, which `_lowercase_search` checks, SRE scans for its first letters quickly.
     lowercase: re.Pattern | None = None
     word_start: bool = False  # the pattern starts with \b
+
+    @classmethod
+    def of(cls, rule: _Rule) -> "_Pattern":
+        return cls(_required_literal(rule.text), re.compile(rule.regex, re.IGNORECASE), *_lowercase_form(rule.text))
 
     def search(self, text: str, folded: str, caseless: bool) -> bool:
         if not (caseless and self.lowercase):
@@ -78,7 +89,7 @@ class Lexicon:
 
     path: str
     sha256: str
-    patterns: tuple[tuple[str, tuple[_Pattern, ...]], ...]  # (tag, its patterns), sorted by tag
+    patterns: tuple[tuple[str, tuple[_Rule, ...]], ...]  # (tag, its patterns), sorted by tag
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -102,11 +113,13 @@ class Lexicon:
         """Each required word with the (tag number, pattern) pairs that need it, and the pairs that need none.
 
         One substring test per distinct word, rather than one per pattern with a generator around it.
+        The patterns are compiled here, when the first text is tagged: most commands only read the
+        lexicon's tags and digest, and compiling its two hundred expressions costs tens of milliseconds.
         """
         by_literal: dict[str, list[tuple[int, _Pattern]]] = {}
         always = []
-        for k, (_, patterns) in enumerate(self.patterns):
-            for p in patterns:
+        for k, (_, rules) in enumerate(self.patterns):
+            for p in map(_Pattern.of, rules):
                 if p.literal is None:
                     always.append((k, p))
                 else:
@@ -147,7 +160,7 @@ def _lexicon_from_bytes(data: bytes, shown: str) -> Lexicon:
                        hint="example:\n  prison-camps:\n    - prison camp*", code="lexicon-invalid")
         raise BriefdeckError(problems.items)
 
-    compiled: dict[str, tuple[_Pattern, ...]] = {}
+    checked: dict[str, tuple[_Rule, ...]] = {}
     for key, value in root.pairs:
         tag = key.value
         if not is_text_key(key):
@@ -161,15 +174,15 @@ def _lexicon_from_bytes(data: bytes, shown: str) -> Lexicon:
             continue
         patterns = _tag_patterns(tag, value, problems)
         if patterns:
-            compiled[tag] = patterns
+            checked[tag] = patterns
     problems.items.sort(key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
     problems.raise_if_errors()
-    patterns = tuple(sorted(compiled.items()))
+    patterns = tuple(sorted(checked.items()))
     return Lexicon(shown, hashlib.sha256(data).hexdigest(), patterns)
 
 
-def _tag_patterns(tag: str, node: Node, problems: Problems) -> tuple[_Pattern, ...]:
-    """One tag's patterns, compiled; problems are recorded, not raised."""
+def _tag_patterns(tag: str, node: Node, problems: Problems) -> tuple[_Rule, ...]:
+    """One tag's patterns, checked; problems are recorded, not raised."""
     if not isinstance(node, SeqNode) or not node.items:
         problems.error(f"tag '{tag}' should have a list of patterns, found {_node_kind(node)}",
                        node.location, hint=f"write `{tag}:` then lines like `  - some phrase`",
@@ -190,8 +203,7 @@ def _tag_patterns(tag: str, node: Node, problems: Problems) -> tuple[_Pattern, .
             problems.error(f"pattern {shorten(item.value, 60)!r} of tag '{tag}': {error}", item.location,
                            hint=hint, code="lexicon-invalid")
             continue
-        patterns.append(_Pattern(_required_literal(item.value), re.compile(regex, re.IGNORECASE),
-                                 *_lowercase_form(item.value)))
+        patterns.append(_Rule(item.value, regex))
     return tuple(patterns)
 
 

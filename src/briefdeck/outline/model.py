@@ -41,7 +41,8 @@ class PerAudienceText(Mapping[str, str]):
     __slots__ = ("_items",)
 
     def __init__(self, items: Mapping[str, str] | tuple[tuple[str, str], ...]):
-        pairs = tuple(items.items()) if isinstance(items, Mapping) else tuple(items)
+        # A tuple first: isinstance against the Mapping ABC is slow, and a long brief makes hundreds.
+        pairs = items if isinstance(items, tuple) else tuple(items.items())
         object.__setattr__(self, "_items", pairs)
 
     def __getitem__(self, key: str) -> str:

@@ -163,9 +163,38 @@ class _Composer:
         return Location(self.filename, mark.line + 1, mark.column + 1)
 
     def run(self, stream) -> None:
+        # Dispatched on the exact event class, scalars first: a brief is mostly scalars, and this
+        # loop is most of the time it takes to read a long one.
         documents = 0
+        filename = self.filename
         for event in stream:
-            if isinstance(event, events.DocumentStartEvent):
+            kind = type(event)
+            if kind is events.ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    self.check_anchor_and_tag(event)
+                mark = event.start_mark
+                # libyaml marks a plain scalar with style '', the Python parser with None.
+                self.add(ScalarNode(event.value, Location(filename, mark.line + 1, mark.column + 1),
+                                    plain=not event.style))
+            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    self.check_anchor_and_tag(event)
+                if len(self.stack) >= MAX_DEPTH:
+                    self.problems.append(Problem(
+                        f"{self.kind.the} nests lists and mappings more than {MAX_DEPTH} levels deep",
+                        self.location(event.start_mark), "flatten the structure; no briefdeck file needs "
+                        "that depth", code="yaml-too-deep"))
+                    self.too_deep = True
+                    break
+                self.stack.append(["map" if kind is events.MappingStartEvent else "seq",
+                                   self.location(event.start_mark), [], None, {}])
+            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                frame, location, items, _, _ = self.stack.pop()
+                self.add(MapNode(tuple(items), location) if frame == "map" else SeqNode(tuple(items), location))
+            elif kind is events.AliasEvent:
+                self.aliases.append((self.location(event.start_mark), event.anchor))
+                self.add(ScalarNode("", self.location(event.start_mark)))
+            elif kind is events.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     self.problems.append(Problem(
@@ -174,29 +203,6 @@ class _Composer:
                         "keep one document: remove the '---' line and join the parts, or split them into two files",
                         code="yaml-multiple-documents"))
                     break
-                continue
-            if isinstance(event, events.AliasEvent):
-                self.aliases.append((self.location(event.start_mark), event.anchor))
-                self.add(ScalarNode("", self.location(event.start_mark)))
-                continue
-            if isinstance(event, events.NodeEvent):
-                self.check_anchor_and_tag(event)
-            if isinstance(event, events.ScalarEvent):
-                # libyaml marks a plain scalar with style '', the Python parser with None.
-                self.add(ScalarNode(event.value, self.location(event.start_mark), plain=not event.style))
-            elif isinstance(event, (events.MappingStartEvent, events.SequenceStartEvent)):
-                if len(self.stack) >= MAX_DEPTH:
-                    self.problems.append(Problem(
-                        f"{self.kind.the} nests lists and mappings more than {MAX_DEPTH} levels deep",
-                        self.location(event.start_mark), "flatten the structure; no briefdeck file needs "
-                        "that depth", code="yaml-too-deep"))
-                    self.too_deep = True
-                    break
-                kind = "map" if isinstance(event, events.MappingStartEvent) else "seq"
-                self.stack.append([kind, self.location(event.start_mark), [], None, {}])
-            elif isinstance(event, (events.MappingEndEvent, events.SequenceEndEvent)):
-                kind, location, items, _, _ = self.stack.pop()
-                self.add(MapNode(tuple(items), location) if kind == "map" else SeqNode(tuple(items), location))
         self.report_anchors()
 
     def check_anchor_and_tag(self, event: events.NodeEvent) -> None:
