@@ -19,7 +19,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefdeck"
 
 LAYERS = (
-    ("base", ("__init__", "errors", "files", "yamlfile", "layouts", "contrast")),
+    ("base", ("__init__", "errors", "files", "yamlfile", "layouts", "contrast", "json_text")),
     ("sources", ("sources", "links")),
     ("findings", ("findings",)),
     ("outline", ("outline",)),

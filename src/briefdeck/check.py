@@ -51,7 +51,7 @@ class CheckResult:
 
 def check_brief(path: Path, *, audience: str | None = None, strict: bool = False,
                 progress: Callable[[int, int], None] | None = None, sources: Path | None = None,
-                verify: bool = False, update_lock: bool = False, write_lock: bool = True,
+                verify: bool = False, update_lock: bool = False, write_lock: bool = True, worded: bool = True,
                 lexicon: Lexicon | None = None,
                 indexes: Callable[[Workspace, Lexicon], tuple[FindingsIndex, SyncReport]] | None = None,
                 ) -> CheckResult:
@@ -62,7 +62,9 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     a result holding evidence errors and warnings otherwise. The evidence
     lock beside the brief (`briefdeck.lock`) is compared, and after a check
     without errors written when ``write_lock`` (``update_lock`` accepts every
-    change it found). A caller that keeps the project's ``lexicon`` and an
+    change it found). ``worded=False`` builds the decks without the words of
+    their notes and reference lists (see `brief_to_deck`), for a caller that
+    shows none (``check``). A caller that keeps the project's ``lexicon`` and an
     open index between checks (the preview) passes them in; an index from
     ``indexes`` is left open.
     """
@@ -108,7 +110,7 @@ def check_brief(path: Path, *, audience: str | None = None, strict: bool = False
     if result.errors:
         return _strict(result, strict)
     for key in keys if audience is None else [audience]:
-        deck, warnings = brief_to_deck(outline, resolution, key)
+        deck, warnings = brief_to_deck(outline, resolution, key, worded=worded)
         result.decks[key] = deck
         result.problems.extend(warnings)
     result.problems.extend(link_warnings((r for d in result.decks.values() for r in d.bibliography),

@@ -31,6 +31,7 @@ from pathlib import Path
 from briefdeck.errors import BriefdeckError, Location, Problem, display_path
 from briefdeck.files import file_hash_now, write_atomic
 from briefdeck.findings.index import FindingsIndex
+from briefdeck.json_text import indented_json
 from briefdeck.outline.model import EvidenceSpec, Outline
 from briefdeck.outline.resolve import Resolution
 from briefdeck.sources.locators import Locator, parse_locator
@@ -68,7 +69,7 @@ class LockCheck:
 
     def write(self) -> list[Problem]:
         """Write the lock if it changed; a lock that cannot be written is a warning, not a failed check."""
-        data = (json.dumps(self.new, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+        data = (indented_json(self.new, 1, sort_keys=True) + "\n").encode("utf-8")  # json.dumps's text
         if data == self.old_bytes:
             return []
         try:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from briefdeck.citations.text import plain
 from briefdeck.deck.model import Point, Slide
 from briefdeck.deck.notes import Notebook, band_lines, marker_label, renumbered, speaker_entry
 from briefdeck.sources.model import Citation
 from render_pptx.decks import KING, NO_INVESTIGATIONS, PILLAR, PRISONERS, TIER3
+
+REPO = Path(__file__).resolve().parents[2]
 
 # Another sentence of the paragraph PILLAR cites (king-2019:p16.s1): a different passage, the same short note.
 CONCERN = Citation(KING, "king-2019:p16.s1", 16, 1, "Forced labor is the other major area of concern")
@@ -89,3 +92,79 @@ def _one(citation: Citation):
     notes = Notebook("chicago-note").slide()
     notes.cite(citation)
     return notes.footnotes[0]
+
+
+def test_a_chicago_deck_is_worded_without_a_first_pass_and_reads_as_with_one(project, monkeypatch):
+    """Only year letters (APA) and a CSL style's one run need the deck's citations before wording a note."""
+    import shutil
+
+    from briefdeck.check import check_brief
+    from briefdeck.deck.build import brief_to_deck
+
+    assert not Notebook("chicago-note").learns_from_deck and Notebook("apa").learns_from_deck
+    brief = project / "briefs" / "dprk-trafficking.yaml"
+    shutil.copy(REPO / "briefs" / "dprk-trafficking.yaml", brief)
+    result = check_brief(brief, write_lock=False)
+    assert result.ok and result.outline.citations.style == "chicago-note"
+    built = {key: brief_to_deck(result.outline, result.resolution, key) for key in result.decks}
+    monkeypatch.setattr(Notebook, "learns_from_deck", property(lambda book: True))
+    assert {key: brief_to_deck(result.outline, result.resolution, key) for key in result.decks} == built
+
+
+def test_a_deck_without_words_cites_as_the_worded_one_and_reads_every_cited_record(project):
+    """``check`` shows no note's words: its decks have none, and a malformed record is still the same error."""
+    import shutil
+
+    import pytest
+
+    from briefdeck.check import check_brief
+    from briefdeck.deck.build import brief_to_deck
+    from briefdeck.errors import BriefdeckError
+    from briefdeck.outline.resolve import Resolution
+    from briefdeck.sources.model import SourceRecord
+
+    brief = project / "briefs" / "dprk-trafficking.yaml"
+    shutil.copy(REPO / "briefs" / "dprk-trafficking.yaml", brief)
+    result = check_brief(brief, write_lock=False)
+    worded, _ = brief_to_deck(result.outline, result.resolution, "policy")
+    bare, _ = brief_to_deck(result.outline, result.resolution, "policy", worded=False)
+
+    def cited(deck):
+        return [(s.kind, s.title, s.points, [(f.number, f.handout_number, f.citation, f.first, f.passages)
+                                             for f in s.footnotes]) for s in deck.slides]
+
+    assert cited(bare) == cited(worded) and bare.bibliography == worded.bibliography
+    assert all(f.band and f.full for f in worded.footnotes)
+    assert not any(f.band or f.handout or f.full for f in bare.footnotes) and not bare.references.entries
+
+    # A record that only wording reads closely (a bullets slide: no pull quote names its author).
+    (project / "briefs" / "plain.yaml").write_text(
+        "title: Plain\nslides:\n  - title: Tier 3\n    points:\n      - text: North Korea stayed on Tier 3.\n"
+        "        source: tip-2017-dprk:p1\n", encoding="utf-8")
+    plain_result = check_brief(project / "briefs" / "plain.yaml", write_lock=False)
+
+    def undated(citation):
+        return replace(citation, record=SourceRecord(citation.record.id, {**citation.record.csl,
+                                                                          "issued": {"date-parts": [["someday"]]}}))
+    broken = Resolution({spec: replace(e, citation=undated(e.citation))
+                         for spec, e in plain_result.resolution.evidence.items()})
+    with pytest.raises(BriefdeckError) as as_worded:
+        brief_to_deck(plain_result.outline, broken, "all")
+    with pytest.raises(BriefdeckError) as as_bare:
+        brief_to_deck(plain_result.outline, broken, "all", worded=False)
+    assert str(as_bare.value) == str(as_worded.value) and "someday" in str(as_bare.value)
+
+
+def test_a_citation_cited_again_is_worded_as_a_later_note_and_another_record_is_worded_anew():
+    """The notebook words each (citation, first or not) once; any difference in what is cited words it again."""
+    from briefdeck.sources.model import SourceRecord
+
+    book = Notebook("chicago-note")
+    slides = [book.slide() for _ in range(3)]
+    slides[0].cite(TIER3)
+    slides[1].cite(TIER3)
+    retitled = replace(TIER3, record=SourceRecord(TIER3.record.id, {**TIER3.record.csl, "title": "Another report"}))
+    slides[2].cite(retitled)
+    first, again, other = (s.footnotes[0] for s in slides)
+    assert first.handout == first.full and again.handout == again.band == first.band  # full, then short
+    assert "Another Report" in plain(other.band) and "Another Report" in plain(other.full)

@@ -79,3 +79,16 @@ def test_quote_slide_speaker_is_checked_against_who_said_the_words(project):
     warnings = check_brief(path).warnings
     assert [p.code for p in warnings] == ["speaker-mismatch"]
     assert "gives these words to Korea Future Initiative" in warnings[0].message
+
+
+def test_a_repeated_text_is_checked_against_each_points_own_evidence(project):
+    """The text checks run once per text and evidence: the same words citing other evidence are checked again."""
+    claim = "Some 70 percent of North Korean defectors are women."
+    path = write_brief(project, [{"title": "Defectors", "points": [
+        {"text": claim, "quote": "Some 70 percent of North Korean defectors"},
+        {"text": claim, "quote": "Some 70 percent of North Korean defectors"},
+        {"text": claim, "source": "tip-2017-dprk:p1"}]}])
+    warned = [p for p in check_brief(path, write_lock=False).warnings if p.code == "number-mismatch"]
+    third = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if "- text:" in line][2]
+    assert [p.location.line for p in warned] == [third]  # only the point whose evidence does not state it
+    assert "“70 percent” in the text is not stated by its evidence" in warned[0].message

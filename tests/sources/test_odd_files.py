@@ -92,3 +92,44 @@ def test_a_name_with_invalid_utf8_bytes_is_shown_escaped(project, cli):
     assert found.exit_code == 0, found.output
     assert any(f["source"] == "caf-notes" for f in json.loads(found.stdout))
     assert cli(project, "show", "caf-notes:p1").exit_code == 0
+
+
+def test_a_txt_holding_a_broken_pdf_is_read_as_a_pdf_and_its_error_names_it(project, cli):
+    """Listing knows notes.txt by its suffix; reading it knows it by its bytes, and says what is wrong."""
+    (project / "seeds" / "notes.txt").write_bytes(b"%PDF-1.7\nnot the rest of a PDF\n")
+    result = cli(project, "sources")
+    assert result.exit_code == 1, result.output
+    assert "notes.txt" in result.stderr and "damaged or truncated" in result.stderr
+    assert "Traceback" not in result.output and "internal error" not in result.output.lower()
+
+
+def test_listing_opens_no_file_whose_suffix_a_reader_claims(project, monkeypatch):
+    """Thousands of documents are listed by name; only a name no reader claims is known by its first bytes."""
+    (project / "seeds" / "saved-page").write_text("<!DOCTYPE html><html><body><p>Words.</p></body></html>",
+                                                  encoding="utf-8")
+    (project / "seeds" / "data.bin").write_bytes(b"\x00\x01 no reader knows this")
+    opened = []
+    real = Path.open
+
+    def open_(path: Path, *args, **kwargs):
+        opened.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    folder = list_sources(project / "seeds")
+    assert sorted(opened) == ["data.bin", "saved-page"]
+    assert "saved-page" in {f.id for f in folder.files}
+    assert "skipped data.bin: briefdeck has no reader for '.bin' files" in folder.warnings
+
+
+@pytest.mark.parametrize("head", [b"", b"%PDF-1.7\n", b"<!DOCTYPE html><html>", b"PK\x03\x04", b"\x00\xff plain"])
+def test_every_reader_takes_a_file_named_with_its_suffix_whatever_its_bytes(head):
+    """What `has_reader` rests on: a claimed suffix is enough for listing, whatever the file holds."""
+    from briefdeck.sources.read import READERS, has_reader, reader_for
+
+    for reader in READERS:
+        for suffix in reader.suffixes:
+            path = Path(f"document{suffix.upper()}")
+            assert reader.detect(path, head), (reader.name, suffix, head)
+            assert has_reader(path)
+    assert reader_for(Path("no-such-file.txt")) is not None  # known by its suffix even when it cannot be opened

@@ -27,10 +27,15 @@ CONTENT_NOTE_TITLE = "Content note"
 SOURCES_TITLE = "Sources"
 
 
-def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -> tuple[Deck, list[Problem]]:
+def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str, *,
+                  worded: bool = True) -> tuple[Deck, list[Problem]]:
     """The deck for one audience, and the warnings found while building it.
 
-    ``resolution`` must hold no errors (see `resolve_outline`).
+    ``resolution`` must hold no errors (see `resolve_outline`). ``worded=False``
+    (``check``, which shows no note's words) leaves the notes and the reference list
+    of a built-in style without words; every cited record is still read as wording
+    reads it, so a malformed one is the same error. A CSL style words them anyway:
+    its run of pandoc is part of what is checked.
     """
     spec = outline.audience(audience_key)
     if spec is None:
@@ -39,10 +44,17 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str) -
     # (2019a, 2019b) are given among those works (and a CSL style words all notes in one run).
     style = outline.citations.style
     first = _Builder(outline, resolution, _audience(spec), Notebook(style, worded=False))
-    first.slides()
-    book = Notebook(style, first.book.bibliography, citing=first.book.citations)
-    builder = _Builder(outline, resolution, _audience(spec), book)
-    slides = builder.slides()
+    if not worded and not first.book.runs_pandoc:
+        builder, slides = first, first.slides()
+        first.book.read_records()
+    else:
+        if first.book.learns_from_deck:
+            first.slides()
+            book = Notebook(style, first.book.bibliography, citing=first.book.citations)
+        else:  # each note is worded from its own citation (Chicago)
+            book = Notebook(style)
+        builder = _Builder(outline, resolution, _audience(spec), book)
+        slides = builder.slides()
     slides.append(Slide("sources", SOURCES_TITLE))
     deck = Deck(
         name=outline.name,

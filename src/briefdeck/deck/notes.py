@@ -23,6 +23,8 @@ Year letters (APA's 2019a, 2019b) are given among the works the deck cites,
 before any note is worded: the deck builder numbers the deck once without
 words to learn them, and passes them to `Notebook`. A CSL style (pandoc's
 citeproc) is given every citation of that first pass, to word them in one run.
+A notes style without either (Chicago) words each note from its citation
+alone, and needs no first pass (`Notebook.learns_from_deck`).
 
 Renderers choose only which of a slide's footnotes a page carries (those its
 points call, and on the first page the ones no point calls).
@@ -37,6 +39,7 @@ from briefdeck.citations import get_style
 from briefdeck.citations.ranges import merged_citation
 from briefdeck.citations.text import Formatted, plain
 from briefdeck.citations.typography import quoted
+from briefdeck.citations.work import work_of
 from briefdeck.citations.year_letters import with_year_letters
 from briefdeck.deck.model import Footnote, References, Slide
 from briefdeck.sources.model import Citation, SourceRecord
@@ -65,6 +68,9 @@ class Notebook:
         self.handout_number = 0
         self.citations: list[Citation] = []  # each note's citation, in handout order
         self._cited: dict[str, SourceRecord] = {}  # in order of first citation
+        # The words of each (citation, first) worded: a style words a citation alike wherever it
+        # stands (equal citations have equal records, locators and quoted words).
+        self._words: dict[tuple[Citation, bool], tuple[Formatted, Formatted, Formatted]] = {}
         cited = {r.id: r for r in cited}.values()
         if hasattr(self.style, "prepare"):  # a CSL style (citations/csl.py): citeproc words and letters all
             self._lettered = {}
@@ -72,6 +78,23 @@ class Notebook:
                 self.style.prepare(citing, cited)
         else:
             self._lettered = {r.id: r for r in with_year_letters(cited, self.style)}
+
+    @property
+    def learns_from_deck(self) -> bool:
+        """Whether the words of a note depend on the whole deck's citations: year letters (an
+        author-date style) or a CSL style's one run. Only then is a first pass without words needed."""
+        return bool(self.style.author_date) or self.runs_pandoc
+
+    @property
+    def runs_pandoc(self) -> bool:
+        """Whether a CSL style words the notes (through pandoc, which may fail)."""
+        return hasattr(self.style, "prepare")  # a CSL style (citations/csl.py) words every note in one run
+
+    def read_records(self) -> None:
+        """Each cited record read as wording reads it, in order of first citation (the order wording
+        meets them): a notebook without words raises the same error for a malformed record."""
+        for record in self.bibliography:
+            work_of(record)
 
     def slide(self) -> "SlideNotes":
         """The notes of the next slide (start one per authored slide, in deck order)."""
@@ -83,8 +106,10 @@ class Notebook:
         return tuple(self._cited.values())
 
     def references(self) -> References:
+        """The reference list, sorted and worded by the style (no entries for a notebook without words)."""
         style = self.style
-        entries = tuple(style.bibliography_entry(r) for r in style.sort_bibliography(self.bibliography))
+        entries = (tuple(style.bibliography_entry(r) for r in style.sort_bibliography(self.bibliography))
+                   if self.worded else ())
         return References(style.bibliography_heading, entries, bool(style.author_date))
 
     def _footnote(self, number: int, passages: tuple[Citation, ...]) -> Footnote:
@@ -97,10 +122,14 @@ class Notebook:
         passages = passages if len(passages) > 1 else ()
         if not self.worded:
             return Footnote(number, self.handout_number, citation, first, (), (), (), passages)
-        style = self.style
-        handout = style.in_text(citation) if style.author_date else style.note(citation, first=first)
-        return Footnote(number, self.handout_number, citation, first, band=style.short_note(citation),
-                        handout=handout, full=style.full_note(citation), passages=passages)
+        words = self._words.get((citation, first))
+        if words is None:  # a citation a deck repeats (a recurring passage, a repeated slide) is worded once
+            style = self.style
+            handout = style.in_text(citation) if style.author_date else style.note(citation, first=first)
+            words = self._words[citation, first] = (style.short_note(citation), handout, style.full_note(citation))
+        band, handout, full = words
+        return Footnote(number, self.handout_number, citation, first, band=band, handout=handout, full=full,
+                        passages=passages)
 
     def _with_letter(self, citation: Citation) -> Citation:
         record = self._lettered.get(citation.source_id)
@@ -146,6 +175,9 @@ def renumbered(slides: Sequence[Slide], style: str) -> tuple[tuple[Slide, ...], 
     point keeps what it cites, a footnote no point calls stays on its slide.
     """
     first = Notebook(style, worded=False)
+    if not first.learns_from_deck:
+        book = Notebook(style)
+        return _renumbered(slides, book), book
     _renumbered(slides, first)
     book = Notebook(style, first.bibliography, citing=first.citations)
     return _renumbered(slides, book), book

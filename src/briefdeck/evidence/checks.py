@@ -53,6 +53,8 @@ def check_outline(outline: Outline, resolution: Resolution,
                   extra: Callable[[str, PointSpec, list[Cited]], list[Issue]] | None = None) -> list[Problem]:
     """Every issue of every point; ``extra`` adds checks that need the index (see `support`)."""
     problems: list[Problem] = []
+    # The text checks read only a text and its evidence: a point a brief repeats is checked once.
+    found: dict[tuple[str, tuple[Cited, ...]], list[Issue]] = {}
     for slide in outline.slides:
         for point in (*slide.points, *slide.questions):
             cited = point_evidence(point, resolution)
@@ -66,7 +68,10 @@ def check_outline(outline: Outline, resolution: Resolution,
                 problems += _problems(check_speaker(slide.speaker, cited[0]), point, [], len(outline.audiences))
             texts = point_texts(outline, slide, point)
             for text, audiences in texts.items():
-                issues = check_point_text(text, cited)
+                key = (text, tuple(cited))
+                if key not in found:
+                    found[key] = check_point_text(text, cited)
+                issues = list(found[key])
                 if extra is not None:
                     issues += extra(text, point, cited)
                 problems += _problems(issues, point, audiences if len(texts) > 1 else [], len(outline.audiences))

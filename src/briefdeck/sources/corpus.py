@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefdeck.errors import BriefdeckError, Location, Problem, Problems, display_path
 from briefdeck.sources.model import Source, SourceRecord
-from briefdeck.sources.read import read_source, reader_for
+from briefdeck.sources.read import has_reader, read_source
 from briefdeck.sources.bibliography import RECORD_FILES, load_bibliography
 from briefdeck.sources.records import RECORDS_FILE, source_id_for
 
@@ -87,17 +87,20 @@ def list_sources(folder: Path) -> SourceFolder:
     problems = Problems()
     # One directory scan, sorted by name (as sorting paths would, at a fraction of the cost: every
     # command lists the folder, which may hold thousands of documents).
+    # The scan's file types (no system call where the file system gives them) say which entries
+    # are plain files; only the others (links, pipes, devices, unknown types) are looked at closer.
     with os.scandir(folder) as scan:
-        entries_by_name = sorted(((e.name, e.is_dir()) for e in scan), key=lambda e: e[0])
-    for name, is_dir in entries_by_name:
+        entries_by_name = sorted(((e.name, e.is_dir(), e.is_file(follow_symlinks=False)) for e in scan),
+                                 key=lambda e: e[0])
+    for name, is_dir, plain in entries_by_name:
         if is_dir or name.startswith(".") or name in RECORD_FILES or name in claimed:
             continue
         path = folder / name
-        refused = _refusal(path, here)
+        refused = None if plain else _refusal(path, here)
         if refused:
             warnings.append(refused)
             continue
-        if reader_for(path) is None:
+        if not has_reader(path):
             warnings.append(f"skipped {shown_name(path.name)}: briefdeck has no reader for "
                             f"'{shown_name(path.suffix or path.name)}' files")
             continue

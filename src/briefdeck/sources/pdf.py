@@ -12,10 +12,11 @@ PDF_MAGIC = b"%PDF-"
 
 class PdfReader:
     name = "pdf"
+    suffixes = (".pdf",)
 
     def detect(self, path: Path, head: bytes) -> bool:
         """A PDF by its suffix or by its first bytes (a PDF may start after a little junk)."""
-        return path.suffix.lower() == ".pdf" or PDF_MAGIC in head[:1024]
+        return path.suffix.lower() in self.suffixes or PDF_MAGIC in head[:1024]
 
     def read(self, data: bytes, *, name: str) -> ReadText:
         if PDF_MAGIC not in data[:1024]:

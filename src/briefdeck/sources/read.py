@@ -31,6 +31,7 @@ READER_VERSION = 3
 
 class Reader(Protocol):
     name: str
+    suffixes: tuple[str, ...]  # a file named so is this reader's whatever its bytes (`has_reader`)
 
     def detect(self, path: Path, head: bytes) -> bool:
         """Whether this reader handles the file, from its name and its first bytes ``head``."""
@@ -57,6 +58,7 @@ class PlainTextReader:
 READERS: list[Reader] = [PdfReader(), WordReader(), HtmlReader(), PlainTextReader()]
 
 
+_CLAIMED = frozenset(suffix for reader in READERS for suffix in reader.suffixes)
 HEAD_BYTES = 2048  # what the readers look at to know a file by its content
 
 
@@ -72,6 +74,16 @@ def reader_for(path: Path) -> Reader | None:
     except OSError:
         head = b""  # known by its suffix; reading it will say what is wrong
     return next((r for r in READERS if r.detect(path, head)), None)
+
+
+def has_reader(path: Path) -> bool:
+    """Whether some reader takes ``path``, without opening it when its suffix decides.
+
+    A reader knows a file by its suffix or by its content, so a suffix one of them
+    claims is enough: which reader reads it (a PDF named .txt) is decided when it is
+    read. Listing a folder of thousands of documents asks this of each.
+    """
+    return path.suffix.lower() in _CLAIMED or reader_for(path) is not None
 
 
 def read_source(path: Path, *, source_id: str, record: SourceRecord | None = None,

@@ -22,9 +22,10 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 class HtmlReader:
     name = "html"
+    suffixes = _SUFFIXES
 
     def detect(self, path: Path, head: bytes) -> bool:
-        return path.suffix.lower() in _SUFFIXES or _HTML_START.match(head[:2048].lstrip(b"\xef\xbb\xbf")) is not None
+        return path.suffix.lower() in self.suffixes or _HTML_START.match(head[:2048].lstrip(b"\xef\xbb\xbf")) is not None
 
     def read(self, data: bytes, *, name: str) -> ReadText:
         import trafilatura  # imported on first use: it is slow to import and most sources are not web pages

@@ -19,9 +19,10 @@ _SUFFIXES = (".docx", ".docm")
 
 class WordReader:
     name = "docx"
+    suffixes = _SUFFIXES
 
     def detect(self, path: Path, head: bytes) -> bool:
-        return path.suffix.lower() in _SUFFIXES
+        return path.suffix.lower() in self.suffixes
 
     def read(self, data: bytes, *, name: str) -> ReadText:
         document = _open(data, name)
