@@ -9,6 +9,7 @@ larger than `fit.py` measured it. Text reaching here is already clean
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -234,22 +235,27 @@ def _run(run: Run, para: Para, fonts: Fonts, link_id: LinkId) -> str:
 
 
 def _rpr(run: Run, para: Para, fonts: Fonts, link_id: LinkId, east_asian_lang: str | None) -> str:
+    link = f'<a:hlinkClick r:id="{link_id(run.url)}"/>' if run.url else ""
+    return (_rpr_head(fonts, east_asian_lang, _sz(para.size), run.bold, run.italic, bool(run.url), run.superscript,
+                      run.colour or para.colour or "000000") + f"{link}</a:rPr>")
+
+
+@functools.lru_cache(maxsize=1024)  # a deck's runs come in a few looks
+def _rpr_head(fonts: Fonts, east_asian_lang: str | None, size: int, bold: bool, italic: bool, underline: bool,
+              superscript: bool, colour: str) -> str:
+    """A run's properties up to its link."""
     attrs = f'lang="{east_asian_lang or fonts.language}"'
     if east_asian_lang:
         attrs += f' altLang="{fonts.language}"'
     # cap and spc reset what a template may inherit (all caps, letter spacing): both widen text
-    attrs += (f' sz="{_sz(para.size)}" b="{1 if run.bold else 0}" i="{1 if run.italic else 0}"'
-              ' cap="none" spc="0"')
-    if run.url:
+    attrs += f' sz="{size}" b="{1 if bold else 0}" i="{1 if italic else 0}" cap="none" spc="0"'
+    if underline:
         attrs += ' u="sng"'
-    if run.superscript:
+    if superscript:
         attrs += f' baseline="{SUPERSCRIPT}"'
-    colour = run.colour or para.colour or "000000"
     ea = f'<a:ea typeface={xml_attr(fonts.east_asian)}/>' if east_asian_lang else ""
-    link = f'<a:hlinkClick r:id="{link_id(run.url)}"/>' if run.url else ""
     return (f'<a:rPr {attrs} dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-            f'<a:latin typeface={xml_attr(fonts.latin)}/>{ea}<a:cs typeface={xml_attr(fonts.latin)}/>'
-            f'{link}</a:rPr>')
+            f'<a:latin typeface={xml_attr(fonts.latin)}/>{ea}<a:cs typeface={xml_attr(fonts.latin)}/>')
 
 
 def _text(text: str) -> str:
