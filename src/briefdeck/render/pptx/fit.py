@@ -133,13 +133,17 @@ def _measured_atoms(runs: tuple[Run, ...], metrics: FontMetrics) -> tuple[_Atom,
         if not atom.newline:
             atom.units, atom.changes = _units(atom.parts, runs, metrics)
             atom.space_units, atom.space_changes = _units(atom.spaces, runs, metrics)
-            atom.first_ea = is_east_asian(atom.parts[0][1][0])
-            atom.last_ea = is_east_asian(atom.parts[-1][1][-1])
+            first, last = atom.parts[0][1][0], atom.parts[-1][1][-1]
+            atom.first_ea = not first.isascii() and is_east_asian(first)
+            atom.last_ea = not last.isascii() and is_east_asian(last)
     return tuple(atoms)
 
 
 def _units(parts: Sequence[tuple[int, str]], runs: Sequence[Run], metrics: FontMetrics) -> tuple[int, int]:
     """The width of ``parts`` in font units, and how often their script changes."""
+    if len(parts) == 1:  # most words: one piece of one run
+        index, text = parts[0]
+        return metrics.text_units(text, bold=runs[index].bold, italic=runs[index].italic), _script_changes(text)
     text = "".join(t for _, t in parts)
     return (sum(metrics.text_units(t, bold=runs[i].bold, italic=runs[i].italic) for i, t in parts),
             _script_changes(text))
