@@ -82,7 +82,6 @@ def line_pitch(metrics: FontMetrics, size: float, spacing: float) -> float:
 _TOKEN = re.compile(r"\n| +|[^ \n]+")
 
 
-@dataclass
 class _Atom:
     """An unbreakable stretch (a word, maybe across runs) and the spaces after it.
 
@@ -90,19 +89,19 @@ class _Atom:
     font units and its changes of script (`_measured_atoms`), and
     ``space_units``/``space_changes`` those of its spaces: a width at any
     size is then ``units * scale + changes * autospace``, the very sum
-    `_measure` gives, so pagination can re-wrap a paragraph at each size
-    without measuring its words again.
+    measuring the text gives, so pagination can re-wrap a paragraph at each
+    size without measuring its words again.
     """
 
-    parts: list[tuple[int, str]]
-    spaces: list[tuple[int, str]]
-    newline: bool = False
-    units: int = 0
-    changes: int = 0
-    space_units: int = 0
-    space_changes: int = 0
-    first_ea: bool = False  # whether the word starts in East Asian script
-    last_ea: bool = False  # and ends in it
+    __slots__ = ("parts", "spaces", "newline", "units", "changes", "space_units", "space_changes", "first_ea",
+                 "last_ea")
+
+    def __init__(self, parts: list[tuple[int, str]], spaces: list[tuple[int, str]], newline: bool = False):
+        self.parts = parts
+        self.spaces = spaces
+        self.newline = newline
+        self.units = self.changes = self.space_units = self.space_changes = 0
+        self.first_ea = self.last_ea = False  # whether the word starts, ends in East Asian script
 
 
 def _atoms(runs: Sequence[Run]) -> list[_Atom]:
