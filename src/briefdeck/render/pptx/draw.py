@@ -194,28 +194,34 @@ def _text_box(shape_id: int, box: TextBox, placeholder: Placeholder | None, font
 
 
 def _para(para: Para, first: bool, fonts: Fonts, link_id: LinkId) -> str:
+    ppr = _ppr(para.bullet, para.colour, para.indent, para.align, para.pitch, 0.0 if first else para.space_before,
+               first, fonts)
+    runs = "".join(_run(run, para, fonts, link_id) for run in para.runs)
+    return f'<a:p>{ppr}{runs}<a:endParaRPr lang="{fonts.language}" sz="{_sz(para.size)}" dirty="0"/></a:p>'
+
+
+@functools.lru_cache(maxsize=1024)  # a deck's paragraphs come in a few styles
+def _ppr(bullet: str | None, colour: str | None, indent: float, align: str, pitch: float, space_before: float,
+         first: bool, fonts: Fonts) -> str:
+    """A paragraph's properties: margin, hanging bullet, alignment, exact line pitch, space before."""
     hang = 0
-    bullet = "<a:buNone/>"
-    if para.bullet:
-        numbered = _NUMBERED.fullmatch(para.bullet)
-        colour = para.colour or "000000"
+    bullet_xml = "<a:buNone/>"
+    if bullet:
+        numbered = _NUMBERED.fullmatch(bullet)
+        colour = colour or "000000"
         if numbered:
             start = int(numbered.group(1))
             start_at = f' startAt="{start}"' if first and start != 1 else ""
-            bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
-                      f'<a:buAutoNum type="arabicPeriod"{start_at}/>')
+            bullet_xml = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
+                          f'<a:buAutoNum type="arabicPeriod"{start_at}/>')
         else:
-            bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
-                      f'<a:buChar char={xml_attr(para.bullet)}/>')
-        hang = -emu(para.indent)
-    before = 0 if first else round(para.space_before * 100)
-    ppr = (f'<a:pPr marL="{emu(para.indent)}" indent="{hang}" algn="{_ALIGN[para.align]}">'
-           f'<a:lnSpc><a:spcPts val="{round(para.pitch * 100)}"/></a:lnSpc>'
-           f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
-           f'{bullet}</a:pPr>')
-    runs = "".join(_run(run, para, fonts, link_id) for run in para.runs)
-    end = f'<a:endParaRPr lang="{fonts.language}" sz="{_sz(para.size)}" dirty="0"/>'
-    return f"<a:p>{ppr}{runs}{end}</a:p>"
+            bullet_xml = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
+                          f'<a:buChar char={xml_attr(bullet)}/>')
+        hang = -emu(indent)
+    return (f'<a:pPr marL="{emu(indent)}" indent="{hang}" algn="{_ALIGN[align]}">'
+            f'<a:lnSpc><a:spcPts val="{round(pitch * 100)}"/></a:lnSpc>'
+            f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef><a:spcAft><a:spcPts val="0"/>'
+            f'</a:spcAft>{bullet_xml}</a:pPr>')
 
 
 def _sz(size: float) -> int:
