@@ -96,8 +96,8 @@ class Flow:
         def band(footnotes: tuple[Footnote, ...], step: int, title_box: TextBox) -> tuple[tuple[Para, ...], float]:
             key = (tuple(f.number for f in footnotes), step, id(title_box))  # a slide's numbers name its notes
             if key not in bands:
-                notes = self.notes.band(footnotes, step)
-                bands[key] = (notes, self.notes.band_height(notes, regions[id(title_box)]))
+                lines = self.notes.band(footnotes, step)
+                bands[key] = (lines, self.notes.band_height(lines, regions[id(title_box)]))
             return bands[key]
 
         def draft(start: int, end: int, step: int, title_box: TextBox) -> Draft:
@@ -106,9 +106,9 @@ class Flow:
             region = regions[id(title_box)]
             ids = [*range(start, end), *(range(len(body), len(blocks)) if end == len(body) else ())]
             set_paras = tuple(para(i, step) for i in ids)
-            notes, notes_h = band(footnotes, step, title_box)
+            band_paras, band_h = band(footnotes, step, title_box)
             return Draft(title_box, region, set_paras, paras_height(set_paras, box.text_width(region), self.metrics)
-                         + 2 * box.inset, notes, notes_h, footnotes)
+                         + 2 * box.inset, band_paras, band_h, footnotes)
 
         spans = paginate(len(body), lambda a, b, st: draft(a, b, st, cont_title).fits(s.band_gap), steps,
                          [b.keep_with_next for b in body],
