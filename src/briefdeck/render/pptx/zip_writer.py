@@ -48,18 +48,21 @@ def deflate_all(blobs: list[bytes]) -> list[bytes]:
         return [deflated(b) for b in blobs]
     out: list[bytes] = [b""] * len(blobs)
 
+    failed: list[BaseException] = []
+
     def half(start: int) -> None:
-        for i in range(start, len(blobs), 2):
-            out[i] = deflated(blobs[i])
+        try:
+            for i in range(start, len(blobs), 2):
+                out[i] = deflated(blobs[i])
+        except BaseException as exc:  # noqa: BLE001  (out of memory): raised again in the caller's thread
+            failed.append(exc)
 
     helper = threading.Thread(target=half, args=(1,), name="briefdeck-deflate")
     helper.start()
-    try:
-        half(0)
-    finally:
-        helper.join()  # a build forks its PDF worker only while it is the process's one thread
-    if any(not body for body in out):  # the helper failed (it cannot, but then say so here)
-        return [deflated(b) for b in blobs]
+    half(0)
+    helper.join()  # a build forks its PDF worker only while it is the process's one thread
+    if failed:
+        raise failed[0]
     return out
 
 
