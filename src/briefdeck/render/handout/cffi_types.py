@@ -22,6 +22,7 @@ import re
 
 from cffi import model
 
+_MODEL_NAMES = ("ArrayType", "PointerType", "PrimitiveType", "StructOrUnionOrEnum")  # what `_model_type` builds with
 _NAME = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?: [A-Za-z_][A-Za-z0-9_]*)*)((?: ?\*)+|\[[0-9]*\])?")
 
 
@@ -71,7 +72,9 @@ def install(ffi) -> bool:
         return True
     if type(parsed) is not dict or not callable(getattr(ffi, "_get_cached_btype", None)) \
             or not hasattr(ffi, "_lock") \
-            or not isinstance(getattr(getattr(ffi, "_parser", None), "_declarations", None), dict):
+            or not isinstance(getattr(getattr(ffi, "_parser", None), "_declarations", None), dict) \
+            or not all(hasattr(model, name) for name in _MODEL_NAMES) \
+            or not isinstance(getattr(model.PrimitiveType, "ALL_PRIMITIVE_TYPES", None), dict):
         return False
     ffi._parsed_types = _ParsedTypes(parsed, ffi)
     return True
