@@ -48,3 +48,19 @@ def test_an_area_with_a_maximum_height_is_laid_out_whole_as_weasyprint_does(monk
     summed, own = _both(monkeypatch, deck, capped)
     assert summed == own
     assert len(pdf_pages(summed)) > len(pdf_pages(html_to_pdf(html, deck=deck, root=default_layout().folder)))
+
+
+def test_notes_stack_without_a_layout_of_each_pair_only_where_just_their_margins_meet(monkeypatch, long_sheet):
+    deck, html = long_sheet
+    # Notes numbered ...3 get a larger bottom margin; notes numbered ...5 hold a block with a margin of its own.
+    mixed = html.replace("margin-bottom: 0.6mm;\n  }", "margin-bottom: 0.6mm;\n  }\n"
+                         "  .fn[data-n$='3'] { margin-bottom: 2mm; }\n"
+                         "  .fn[data-n$='5']::after { content: 'x'; display: block; margin-top: 1mm; }", 1)
+    assert mixed != html
+    stacked = []
+    original = footnote_area._stacked
+    monkeypatch.setattr(footnote_area, "_stacked", lambda above, note: stacked.append(original(above, note))
+                        or stacked[-1])
+    summed, own = _both(monkeypatch, deck, mixed)
+    assert summed == own
+    assert any(s is None for s in stacked) and any(s is not None for s in stacked)  # both ways were taken

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from briefdeck.errors import BriefdeckError
 from briefdeck.render.handout import deck_to_html
+from briefdeck.render.handout import html as handout_html
+from briefdeck.render.handout.templates import handout_environment as environment
 
 from .conftest import make_layout, render
 from .decks import AUDIENCES, P, S, example_deck, make_deck
@@ -58,3 +62,20 @@ def test_a_bad_layout_setting_is_an_error_naming_the_file(tmp_path, settings, wo
     [problem] = caught.value.problems
     assert words in problem.message
     assert problem.location.file.endswith("bad/layout.yaml")
+
+
+
+def test_a_builds_audiences_share_the_compiled_templates_yet_an_edited_template_is_read_again(tmp_path, monkeypatch):
+    made = []
+    monkeypatch.setattr(handout_html, "handout_environment", lambda layout: made.append(layout) or environment(layout))
+    layout = make_layout(tmp_path, "edited", {"reading.html": (
+        '{% extends "default/reading.html" %}\n{% block header %}<h1 class="doc-title">First</h1>{% endblock %}\n')})
+    assert render(example_deck("classroom"), layout=layout).text.startswith("First")
+    memo = make_deck([S("bullets", "One", [P("Lorem ipsum.")])], audience=AUDIENCES["policy"])
+    assert render(memo, layout=layout).text.startswith("Briefing memo")
+    assert made == [layout]  # one environment for both audiences
+    template = layout.folder / "handout" / "reading.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("First", "Second"), encoding="utf-8")
+    stat = template.stat()
+    os.utime(template, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a later save
+    assert render(example_deck("classroom"), layout=layout).text.startswith("Second")

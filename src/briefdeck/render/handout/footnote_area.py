@@ -10,7 +10,10 @@ collapse). So the area's height for notes c1…cn is
     area(c1) + Σ [area(ci-1, ci) − area(ci-1)]
 
 from areas of one and of two notes, each laid out by WeasyPrint itself and
-remembered for the rest of the document. The page is still laid out and
+remembered for the rest of the document. Two notes that hold only lines and
+have the same bottom margin need no layout of their own: only their margins
+meet between them, so the second adds its border box and the larger of the
+two margins there (`_stacked`). The page is still laid out and
 drawn by WeasyPrint; only the height it consults while choosing page breaks
 comes from the sum (equal to its own up to rounding, far inside the 1e-9
 tolerance it compares heights with).
@@ -46,6 +49,7 @@ def install(layout_module) -> bool:
     if hashlib.sha256(source.encode("utf-8")).hexdigest() != _CHECKED:
         return False
     from weasyprint.formatting_structure import build
+    from weasyprint.formatting_structure.boxes import LineBox
     from weasyprint.layout.block import block_level_layout
 
     def lay_out(context, area, notes):
@@ -64,17 +68,18 @@ def install(layout_module) -> bool:
         shape = (id(area.style), area.width)
         cache.setdefault(("style", shape), area.style)  # keeps the style alive, so its id is not reused
 
-        def single(note):  # (height, margin height, overflows, stacks)
+        def single(note):  # (height, margin height, overflows, stacks, margins or None)
             key = (shape, note)
             if key not in cache:
                 height, margin_height, overflow, laid = lay_out(context, area, [note])
-                cache[key] = (height, margin_height, overflow, _stacks(laid.children[-1]))
+                note_box = laid.children[-1]
+                cache[key] = (height, margin_height, overflow, _stacks(note_box), _margins(note_box, LineBox))
             return cache[key]
 
         def pair(above, note):
             key = (shape, above, note)
             if key not in cache:
-                cache[key] = lay_out(context, area, [above, note])[:3]
+                cache[key] = _stacked(single(above), single(note)) or lay_out(context, area, [above, note])[:3]
             return cache[key]
 
         if len(notes) == 1:
@@ -118,6 +123,31 @@ def _summable(area) -> bool:
     """Whether the area's height is its notes' heights stacked: automatic, with no minimum or maximum."""
     style = area.style
     return (style["height"] == "auto" and (style["min_height"] == "auto" or style["min_height"].value == 0) and style["max_height"].value == inf)
+
+
+def _margins(note, line_box) -> tuple[float, float, float] | None:
+    """A laid-out note's top margin, bottom margin and border-box height, when no other margin can join them.
+
+    That is: both margins are not negative and the note holds only lines
+    (no block inside it whose margins would collapse with the note's).
+    """
+    if note.margin_top < 0 or note.margin_bottom < 0 or not all(isinstance(child, line_box) for child in note.children):
+        return None
+    return note.margin_top, note.margin_bottom, note.border_height()
+
+
+def _stacked(above, note) -> tuple[float, float, bool] | None:
+    """The area of two notes from each one's own area, where only their margins meet between them; else None.
+
+    The second note adds its border box and the collapsed margin between the
+    two (the larger of the first's bottom and its own top margin); its bottom
+    margin takes the place of the first's at the foot of the area, so equal
+    bottom margins leave the rest unchanged. Otherwise WeasyPrint lays the pair out.
+    """
+    if above[4] is None or note[4] is None or above[4][1] != note[4][1]:
+        return None
+    added = max(above[4][1], note[4][0]) + note[4][2]
+    return above[0] + added, above[1] + added, False
 
 
 def _stacks(note) -> bool:

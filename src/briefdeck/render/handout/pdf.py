@@ -72,13 +72,15 @@ def _import_weasyprint():
 
 weasyprint = _import_weasyprint()
 import weasyprint.layout  # noqa: E402
+from weasyprint.text.ffi import ffi as _weasyprint_ffi  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
 from briefdeck.errors import BriefdeckError, Problem, display_path
 
-from . import footnote_area
+from . import cffi_types, footnote_area
 
 footnote_area.install(weasyprint.layout)  # same pages, without re-laying every note for each one added
+cffi_types.install(_weasyprint_ffi)  # C types made without parsing C in every process and for every font
 
 
 class RefusedURL(FatalURLFetchingError):

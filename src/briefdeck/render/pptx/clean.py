@@ -27,6 +27,8 @@ def clean_text(text: str) -> str:
     Tab becomes a space; CR LF and lone CR become ``\\n``. A ``\\n`` left in
     the result is a line break inside its paragraph.
     """
+    if text.isprintable():  # no control character, surrogate, separator or non-character: nothing to do
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP)
 
 
@@ -53,6 +55,8 @@ def is_east_asian(char: str) -> bool:
 
 def split_scripts(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into (piece, is_east_asian) pieces, in order, joined back unchanged."""
+    if text.isascii():  # no East Asian script
+        return [(text, False)] if text else []
     out: list[tuple[str, bool]] = []
     pos = 0
     for match in EAST_ASIAN_RUN.finditer(text):

@@ -9,6 +9,7 @@ larger than `fit.py` measured it. Text reaching here is already clean
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -193,28 +194,34 @@ def _text_box(shape_id: int, box: TextBox, placeholder: Placeholder | None, font
 
 
 def _para(para: Para, first: bool, fonts: Fonts, link_id: LinkId) -> str:
+    ppr = _ppr(para.bullet, para.colour, para.indent, para.align, para.pitch, 0.0 if first else para.space_before,
+               first, fonts)
+    runs = "".join(_run(run, para, fonts, link_id) for run in para.runs)
+    return f'<a:p>{ppr}{runs}<a:endParaRPr lang="{fonts.language}" sz="{_sz(para.size)}" dirty="0"/></a:p>'
+
+
+@functools.lru_cache(maxsize=1024)  # a deck's paragraphs come in a few styles
+def _ppr(bullet: str | None, colour: str | None, indent: float, align: str, pitch: float, space_before: float,
+         first: bool, fonts: Fonts) -> str:
+    """A paragraph's properties: margin, hanging bullet, alignment, exact line pitch, space before."""
     hang = 0
-    bullet = "<a:buNone/>"
-    if para.bullet:
-        numbered = _NUMBERED.fullmatch(para.bullet)
-        colour = para.colour or "000000"
+    bullet_xml = "<a:buNone/>"
+    if bullet:
+        numbered = _NUMBERED.fullmatch(bullet)
+        colour = colour or "000000"
         if numbered:
             start = int(numbered.group(1))
             start_at = f' startAt="{start}"' if first and start != 1 else ""
-            bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
-                      f'<a:buAutoNum type="arabicPeriod"{start_at}/>')
+            bullet_xml = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
+                          f'<a:buAutoNum type="arabicPeriod"{start_at}/>')
         else:
-            bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
-                      f'<a:buChar char={xml_attr(para.bullet)}/>')
-        hang = -emu(para.indent)
-    before = 0 if first else round(para.space_before * 100)
-    ppr = (f'<a:pPr marL="{emu(para.indent)}" indent="{hang}" algn="{_ALIGN[para.align]}">'
-           f'<a:lnSpc><a:spcPts val="{round(para.pitch * 100)}"/></a:lnSpc>'
-           f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
-           f'{bullet}</a:pPr>')
-    runs = "".join(_run(run, para, fonts, link_id) for run in para.runs)
-    end = f'<a:endParaRPr lang="{fonts.language}" sz="{_sz(para.size)}" dirty="0"/>'
-    return f"<a:p>{ppr}{runs}{end}</a:p>"
+            bullet_xml = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface="{fonts.latin}"/>'
+                          f'<a:buChar char={xml_attr(bullet)}/>')
+        hang = -emu(indent)
+    return (f'<a:pPr marL="{emu(indent)}" indent="{hang}" algn="{_ALIGN[align]}">'
+            f'<a:lnSpc><a:spcPts val="{round(pitch * 100)}"/></a:lnSpc>'
+            f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef><a:spcAft><a:spcPts val="0"/>'
+            f'</a:spcAft>{bullet_xml}</a:pPr>')
 
 
 def _sz(size: float) -> int:
@@ -234,22 +241,27 @@ def _run(run: Run, para: Para, fonts: Fonts, link_id: LinkId) -> str:
 
 
 def _rpr(run: Run, para: Para, fonts: Fonts, link_id: LinkId, east_asian_lang: str | None) -> str:
+    link = f'<a:hlinkClick r:id="{link_id(run.url)}"/>' if run.url else ""
+    return (_rpr_head(fonts, east_asian_lang, _sz(para.size), run.bold, run.italic, bool(run.url), run.superscript,
+                      run.colour or para.colour or "000000") + f"{link}</a:rPr>")
+
+
+@functools.lru_cache(maxsize=1024)  # a deck's runs come in a few looks
+def _rpr_head(fonts: Fonts, east_asian_lang: str | None, size: int, bold: bool, italic: bool, underline: bool,
+              superscript: bool, colour: str) -> str:
+    """A run's properties up to its link."""
     attrs = f'lang="{east_asian_lang or fonts.language}"'
     if east_asian_lang:
         attrs += f' altLang="{fonts.language}"'
     # cap and spc reset what a template may inherit (all caps, letter spacing): both widen text
-    attrs += (f' sz="{_sz(para.size)}" b="{1 if run.bold else 0}" i="{1 if run.italic else 0}"'
-              ' cap="none" spc="0"')
-    if run.url:
+    attrs += f' sz="{size}" b="{1 if bold else 0}" i="{1 if italic else 0}" cap="none" spc="0"'
+    if underline:
         attrs += ' u="sng"'
-    if run.superscript:
+    if superscript:
         attrs += f' baseline="{SUPERSCRIPT}"'
-    colour = run.colour or para.colour or "000000"
     ea = f'<a:ea typeface={xml_attr(fonts.east_asian)}/>' if east_asian_lang else ""
-    link = f'<a:hlinkClick r:id="{link_id(run.url)}"/>' if run.url else ""
     return (f'<a:rPr {attrs} dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-            f'<a:latin typeface={xml_attr(fonts.latin)}/>{ea}<a:cs typeface={xml_attr(fonts.latin)}/>'
-            f'{link}</a:rPr>')
+            f'<a:latin typeface={xml_attr(fonts.latin)}/>{ea}<a:cs typeface={xml_attr(fonts.latin)}/>')
 
 
 def _text(text: str) -> str:

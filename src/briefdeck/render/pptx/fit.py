@@ -82,13 +82,26 @@ def line_pitch(metrics: FontMetrics, size: float, spacing: float) -> float:
 _TOKEN = re.compile(r"\n| +|[^ \n]+")
 
 
-@dataclass
 class _Atom:
-    """An unbreakable stretch (a word, maybe across runs) and the spaces after it."""
+    """An unbreakable stretch (a word, maybe across runs) and the spaces after it.
 
-    parts: list[tuple[int, str]]
-    spaces: list[tuple[int, str]]
-    newline: bool = False
+    Once the runs are read, ``units``/``changes`` hold the word's width in
+    font units and its changes of script (`_measured_atoms`), and
+    ``space_units``/``space_changes`` those of its spaces: a width at any
+    size is then ``units * scale + changes * autospace``, the very sum
+    measuring the text gives, so pagination can re-wrap a paragraph at each
+    size without measuring its words again.
+    """
+
+    __slots__ = ("parts", "spaces", "newline", "units", "changes", "space_units", "space_changes", "first_ea",
+                 "last_ea")
+
+    def __init__(self, parts: list[tuple[int, str]], spaces: list[tuple[int, str]], newline: bool = False):
+        self.parts = parts
+        self.spaces = spaces
+        self.newline = newline
+        self.units = self.changes = self.space_units = self.space_changes = 0
+        self.first_ea = self.last_ea = False  # whether the word starts, ends in East Asian script
 
 
 def _atoms(runs: Sequence[Run]) -> list[_Atom]:
@@ -111,6 +124,30 @@ def _atoms(runs: Sequence[Run]) -> list[_Atom]:
     return atoms
 
 
+@lru_cache(maxsize=20_000)
+def _measured_atoms(runs: tuple[Run, ...], metrics: FontMetrics) -> tuple[_Atom, ...]:
+    """``runs``' atoms with their widths in font units (cached: a paragraph is wrapped at many sizes)."""
+    atoms = _atoms(runs)
+    for atom in atoms:
+        if not atom.newline:
+            atom.units, atom.changes = _units(atom.parts, runs, metrics)
+            atom.space_units, atom.space_changes = _units(atom.spaces, runs, metrics)
+            first, last = atom.parts[0][1][0], atom.parts[-1][1][-1]
+            atom.first_ea = not first.isascii() and is_east_asian(first)
+            atom.last_ea = not last.isascii() and is_east_asian(last)
+    return tuple(atoms)
+
+
+def _units(parts: Sequence[tuple[int, str]], runs: Sequence[Run], metrics: FontMetrics) -> tuple[int, int]:
+    """The width of ``parts`` in font units, and how often their script changes."""
+    if len(parts) == 1:  # most words: one piece of one run
+        index, text = parts[0]
+        return metrics.text_units(text, bold=runs[index].bold, italic=runs[index].italic), _script_changes(text)
+    text = "".join(t for _, t in parts)
+    return (sum(metrics.text_units(t, bold=runs[i].bold, italic=runs[i].italic) for i, t in parts),
+            _script_changes(text))
+
+
 def wrap(runs: Sequence[Run], width: float, size: float, metrics: FontMetrics) -> list[Line]:
     """``runs`` broken into lines no wider than ``width`` points at ``size`` points.
 
@@ -118,7 +155,7 @@ def wrap(runs: Sequence[Run], width: float, size: float, metrics: FontMetrics) -
     the spaces it broke at; a forced break keeps its ``\\n``). There is always
     at least one line.
     """
-    return [_merge(runs, parts) for parts in _wrap_parts(runs, width, size, metrics)]
+    return [_merge(runs, parts) for parts in _wrap_parts(tuple(runs), width, size, metrics)]
 
 
 @lru_cache(maxsize=50_000)
@@ -127,41 +164,37 @@ def line_count(runs: tuple[Run, ...], width: float, size: float, metrics: FontMe
     return len(_wrap_parts(runs, width, size, metrics))
 
 
-def _wrap_parts(runs: Sequence[Run], width: float, size: float,
+def _wrap_parts(runs: tuple[Run, ...], width: float, size: float,
                 metrics: FontMetrics) -> list[list[tuple[int, str]]]:
     scale = size / metrics.units_per_em
     autospace = AUTOSPACE * size
-
-    def measure(parts: Sequence[tuple[int, str]]) -> float:
-        text = "".join(t for _, t in parts)
-        return (sum(metrics.text_units(t, bold=runs[i].bold, italic=runs[i].italic) for i, t in parts) * scale
-                + _script_changes(text) * autospace)
-
+    limit = width + 1e-9
     lines: list[list[tuple[int, str]]] = []
     line: list[tuple[int, str]] = []
     used = pending = 0.0  # width of the line so far; of the spaces after its last word
     last_ea = False  # whether the line so far ends in East Asian script
-    for atom in _atoms(runs):
+    for atom in _measured_atoms(runs, metrics):
         if atom.newline:
             lines.append(line + atom.parts)
             line, used, pending = [], 0.0, 0.0
             continue
-        parts, w = atom.parts, measure(atom.parts)
-        first_ea = is_east_asian(parts[0][1][0])
-        if line and first_ea != last_ea:
+        parts = atom.parts
+        w = plain = atom.units * scale + atom.changes * autospace
+        if line and atom.first_ea != last_ea:
             w += autospace
-        if line and used + pending + w > width + 1e-9:
+        if line and used + pending + w > limit:
             lines.append(line)
             line, used, pending = [], 0.0, 0.0
-            w = measure(parts)
-        if not line and w > width + 1e-9:
+            w = plain
+        if not line and w > limit:
             *full, parts = _break_word(parts, width, runs, scale, metrics)
             lines.extend(full)
-            w = measure(parts)
+            units, changes = _units(parts, runs, metrics)
+            w = units * scale + changes * autospace
         line.extend(parts + atom.spaces)
         used += pending + w
-        pending = measure(atom.spaces)
-        last_ea = is_east_asian(parts[-1][1][-1])
+        pending = atom.space_units * scale + atom.space_changes * autospace
+        last_ea = atom.last_ea
     lines.append(line)
     return lines
 

@@ -80,18 +80,35 @@ class Flow:
         trailer = [b for b in blocks if b.trailer]
         body = [b for b in blocks if not b.trailer]
         steps = max(s.sizes[r].steps for r in {b.role for b in blocks} | {"footnote"})
+        regions = {id(t): frames.body_region(kind, t) for t in (first_title, cont_title)}
+        # Pagination tries many drafts of the same blocks and notes: each is set and measured once.
+        paras: dict[tuple[int, int], Para] = {}  # (position in body + trailer, step)
+        bands: dict[tuple[tuple[int, ...], int, int], tuple[tuple[Para, ...], float]] = {}
 
         def chosen(start: int, end: int) -> list[Block]:
             return body[start:end] + (trailer if end == len(body) else [])
 
+        def para(i: int, step: int) -> Para:
+            if (i, step) not in paras:
+                paras[i, step] = self.notes.para(body[i] if i < len(body) else trailer[i - len(body)], step)
+            return paras[i, step]
+
+        def band(footnotes: tuple[Footnote, ...], step: int, title_box: TextBox) -> tuple[tuple[Para, ...], float]:
+            key = (tuple(f.number for f in footnotes), step, id(title_box))  # a slide's numbers name its notes
+            if key not in bands:
+                lines = self.notes.band(footnotes, step)
+                bands[key] = (lines, self.notes.band_height(lines, regions[id(title_box)]))
+            return bands[key]
+
         def draft(start: int, end: int, step: int, title_box: TextBox) -> Draft:
             group = chosen(start, end)
             footnotes = self.notes.carried(slide, group, first=first and start == 0)
-            region = frames.body_region(kind, title_box)
-            paras = tuple(self.notes.para(b, step) for b in group)
-            band = self.notes.band(footnotes, step)
-            return Draft(title_box, region, paras, paras_height(list(paras), box.text_width(region), self.metrics)
-                         + 2 * box.inset, band, self.notes.band_height(band, region), footnotes)
+            region = regions[id(title_box)]
+            ids = [*range(start, end), *(range(len(body), len(blocks)) if end == len(body) else ())]
+            set_paras = tuple(para(i, step) for i in ids)
+            band_paras, band_h = band(footnotes, step, title_box)
+            return Draft(title_box, region, set_paras, paras_height(set_paras, box.text_width(region), self.metrics)
+                         + 2 * box.inset, band_paras, band_h, footnotes)
 
         spans = paginate(len(body), lambda a, b, st: draft(a, b, st, cont_title).fits(s.band_gap), steps,
                          [b.keep_with_next for b in body],

@@ -8,7 +8,7 @@ and the layout's margins still bound the footnote band and slide number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefdeck.errors import BriefdeckError, Problem
 from briefdeck.render.pptx.fit import Para, Run, line_pitch, para_lines
@@ -26,6 +26,9 @@ class Frames:
 
     settings: PptxSettings
     base: Base
+    # (role, step) -> size, line pitch and space before: pagination sets the same roles over and over
+    _spacing: dict[tuple[str, int], tuple[float, float, float]] = field(default_factory=dict, init=False,
+                                                                          repr=False, compare=False)
 
     @property
     def width(self) -> float:
@@ -44,9 +47,13 @@ class Frames:
 
     def para(self, runs: tuple[Run, ...], role: str, step: int, colour: str, **style) -> Para:
         """A paragraph of ``role`` at shrink ``step``, with the layout's spacing."""
-        size = self.settings.sizes[role].at(step)
-        return Para(runs, size, line_pitch(self.settings.metrics, size, self.settings.line_spacing),
-                    space_before=round(self.settings.paragraph_spacing * size, 2), colour=colour, **style)
+        if (role, step) not in self._spacing:
+            s = self.settings
+            size = s.sizes[role].at(step)
+            self._spacing[role, step] = (size, line_pitch(s.metrics, size, s.line_spacing),
+                                         round(s.paragraph_spacing * size, 2))
+        size, pitch, before = self._spacing[role, step]
+        return Para(runs, size, pitch, space_before=before, colour=colour, **style)
 
     def title_box(self, kind: str, text: str, *, role: str = "title", colour: str | None = None,
                   max_lines: int | None = None, where: str = "") -> TextBox:
