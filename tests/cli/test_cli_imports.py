@@ -25,11 +25,14 @@ RENDERERS = ("pptx", "weasyprint")
 CHECKING = ("briefdeck.check", "briefdeck.citations", "briefdeck.deck", "briefdeck.findings", "briefdeck.outline")
 
 
-def imported_by(cwd: Path, *args: str) -> set[str]:
+def imported_by(cwd: Path, *args: str, whole: bool = False) -> set[str]:
+    """The packages (or with ``whole``, the modules) a command imported."""
     done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=cwd, capture_output=True, text=True,
                           timeout=120)
     report = json.loads(done.stderr.strip().splitlines()[-1])
     assert report["code"] == 0, done.stderr
+    if whole:
+        return set(report["modules"])
     return {m.split(".")[0] if not m.startswith("briefdeck.") else ".".join(m.split(".")[:2])
             for m in report["modules"]}
 
@@ -65,4 +68,17 @@ def test_building_a_deck_does_not_import_python_pptx(project, name):
     assert "briefdeck.render" in modules and list((project / "build").glob("*.pptx")), sorted(modules)
     # nor the handout's Jinja2 and WeasyPrint, nor xml.sax.saxutils (which pulls in urllib.request and ssl)
     unused = {"pptx", "PIL", "xlsxwriter", "jinja2", "weasyprint", "xml.sax.saxutils", "pypdfium2", "multiprocessing"}
+    assert modules.isdisjoint(unused), sorted(modules & unused)
+
+
+def test_a_build_whose_index_is_up_to_date_loads_no_reading_and_no_csl_code(project):
+    # Reading documents (block cutting, capture cleaning, sentence extraction) and pandoc's CSL wrapper
+    # are loaded only by a run that reads a document or words notes in a CSL style.
+    (project / "briefs" / "example.yaml").write_bytes((Path(__file__).parents[2] / "briefs" /
+                                                       "dprk-trafficking.yaml").read_bytes())
+    first = imported_by(project, "build", "briefs/example.yaml", "--format", "pptx", whole=True)
+    assert "briefdeck.sources.blocks" in first  # the first build reads the sources into the index
+    modules = imported_by(project, "build", "briefs/example.yaml", "--format", "pptx", whole=True)
+    unused = {"briefdeck.sources.assemble", "briefdeck.sources.blocks", "briefdeck.sources.capture",
+              "briefdeck.findings.extract", "briefdeck.citations.csl", "html.parser"}
     assert modules.isdisjoint(unused), sorted(modules & unused)

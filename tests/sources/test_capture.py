@@ -2,7 +2,8 @@
 
 import pytest
 
-from briefdeck.sources.read import PlainTextReader, source_from_bytes
+from briefdeck.sources.assemble import source_from_bytes
+from briefdeck.sources.read import PlainTextReader
 
 CAPTURE = """Trafficking in Persons Report 2030 - Country Narratives - Examplestan
 

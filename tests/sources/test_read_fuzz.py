@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefdeck.errors import BriefdeckError
-from briefdeck.sources.read import PlainTextReader, source_from_bytes
+from briefdeck.sources.assemble import source_from_bytes
+from briefdeck.sources.read import PlainTextReader
 from briefdeck.sources.sentences import sentence_spans
 from briefdeck.sources.text import fold
 

@@ -1,8 +1,9 @@
-"""Bibliographic records: ``sources.yaml`` and what can be guessed from a document's text.
+"""Bibliographic records: ``sources.yaml``.
 
 ``sources.yaml`` is a list of CSL-JSON records, each with a ``file`` naming a
 document in the sources folder. A document without a record still works: its
-title, author and date are detected from the text, and a warning says so.
+title, author and date are detected from the text (`briefdeck.sources.guessed_record`),
+and a warning says so.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefdeck.errors import BriefdeckError, Location, Problem, Problems, display_path
-from briefdeck.sources.blocks import PUBLISHED, Classified, block_lines, byline_names
-from briefdeck.sources.model import SourceRecord, iso_date
+from briefdeck.sources.model import SourceRecord
 from briefdeck.yamlfile import RECORDS, MapNode, Node, ScalarNode, SeqNode, describe, node_to_data, read_yaml_file
 
 RECORDS_FILE = "sources.yaml"
@@ -25,7 +25,6 @@ NAME_FIELDS = ("author", "editor", "translator", "container-author", "collection
 DATE_FIELDS = ("issued", "accessed", "event-date", "original-date", "submitted", "available-date")
 _NAME_PARTS = ("family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
-_DATE_FORMATS = ("%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%Y-%m-%d", "%B %Y")
 
 
 @dataclass(frozen=True)
@@ -186,50 +185,3 @@ def _checked_parts(runs: list[str], node: Node, problems: Problems) -> list[int]
 def source_id_for(file: Path) -> str:
     """An id for a document without a record: its file name, lower-case, dashes for the rest."""
     return re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-") or "source"
-
-
-def guess_record(source_id: str, original: str, classified: list[Classified]) -> tuple[SourceRecord, list[str]]:
-    """A record from what the text states: title, author ("By …", "Author: …") and date ("Published …")."""
-    csl: dict[str, Any] = {"id": source_id, "type": "document"}
-    guessed = []
-    title = next((c.block.text for c in classified if c.kind == "title"), None)
-    if title:
-        csl["title"] = title
-        guessed.append(f"title '{title}'")
-    names = byline_names(original, classified)
-    if names:
-        name = max(names, key=len)  # "Robert R. King" over "Robert King"
-        given, _, family = name.rpartition(" ")
-        csl["author"] = [{"family": family, "given": given} if given else {"literal": name}]
-        guessed.append(f"author '{name}'")
-    issued = _published_date(original, classified)
-    if issued:
-        csl["issued"] = {"date-parts": [issued]}
-        guessed.append(f"date {iso_date(issued)}")
-    what = ", ".join(guessed) if guessed else "nothing (no title, byline or date found)"
-    warning = (f"{source_id}: no record in {RECORDS_FILE}; guessed {what} from the text. "
-               f"Add a record to {RECORDS_FILE} to state them.")
-    return SourceRecord(source_id, csl), [warning]
-
-
-def _published_date(original: str, classified: list[Classified]) -> list[int] | None:
-    for c in classified:
-        if c.kind != "byline":
-            continue
-        for line in block_lines(original, c.block):
-            match = PUBLISHED.fullmatch(line)
-            if match:
-                parsed = _parse_date(match.group("date").strip())
-                if parsed:
-                    return parsed
-    return None
-
-
-def _parse_date(text: str) -> list[int] | None:
-    for fmt in _DATE_FORMATS:
-        try:
-            when = dt.datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        return [when.year, when.month] if fmt == "%B %Y" else [when.year, when.month, when.day]
-    return None
