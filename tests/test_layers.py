@@ -29,7 +29,7 @@ LAYERS = (
     ("render", ("render",)),
     ("outputs", ("check", "lock", "project", "outputs", "reports")),
     ("preview", ("preview",)),
-    ("cli", ("cli", "cli_parts", "entry", "__main__")),
+    ("cli", ("cli", "cli_parts", "cli_text", "entry", "__main__")),
 )
 RANK = {name: rank for rank, (_, names) in enumerate(LAYERS) for name in names}
 

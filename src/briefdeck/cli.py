@@ -19,6 +19,7 @@ import click
 from click.exceptions import Exit
 
 from briefdeck.cli_parts import PATH, Group, argument, brief_argument, json_option, sources_option, verify_option
+from briefdeck.cli_text import build_summary, describe_deck, plural, wrapped
 from briefdeck.errors import BriefdeckError, Problem, choices_hint, display_path
 from briefdeck.reports import check_json, find_json, sources_json, unloadable_json
 
@@ -31,7 +32,6 @@ app = Group(
 )
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-WIDTH = 88
 
 
 def reports_errors(command: Callable) -> Callable:
@@ -67,12 +67,8 @@ def _fail(problems: list[Problem], code: int) -> None:
         click.echo(str(problem), err=True)
     errors = sum(1 for p in problems if p.is_error)
     if errors > 1:
-        click.echo(_count(errors, "error"), err=True)
+        click.echo(plural(errors, "error"), err=True)
     raise Exit(code)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _warn(warnings) -> None:
@@ -151,16 +147,9 @@ def show_command(locator: str, sources: Optional[Path], verify: bool) -> None:
     click.echo(f"{passage.locator}  [{paragraph.section or 'no section'}{page}]")
     click.echo(_describe(record))
     click.echo("")
-    click.echo(_wrapped(passage.text))
+    click.echo(wrapped(passage.text))
     if passage.finding is not None:
         _finding_details(passage.finding)
-
-
-def _wrapped(text: str, indent: str = "") -> str:
-    """``text`` filled to the terminal width the command line assumes, each line after ``indent``."""
-    import textwrap  # here: only `show` and `find` print passages
-
-    return textwrap.indent(textwrap.fill(text, WIDTH - len(indent), break_on_hyphens=False), indent)
 
 
 def _finding_details(finding) -> None:
@@ -207,7 +196,7 @@ def find_command(query: str, source: tuple[str, ...], section: Optional[str], ta
     for f in found:
         extra = f"  ({', '.join(f.tags)})" if f.tags else ""
         click.echo(f"{f.locator}  [{f.section or 'no section'}]{extra}")
-        click.echo(_wrapped(f.text, "  "))
+        click.echo(wrapped(f.text, "  "))
 
 
 def _check_choices(what: str, given: list[str], valid: list[str]) -> None:
@@ -254,7 +243,7 @@ def check_command(brief: Path, audience: Optional[str], strict: bool, as_json: b
                 click.echo(line)
         for problem in result.problems:
             click.echo(str(problem), err=True)
-        click.echo(f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}", err=True)
+        click.echo(f"{plural(len(result.errors), 'error')}, {plural(len(result.warnings), 'warning')}", err=True)
     if review:
         from briefdeck.evidence.review import write_review_pages
         for path in write_review_pages(result.outline, result.resolution, result.problems,
@@ -288,7 +277,7 @@ def build_command(brief: Path, audience: Optional[str], formats: str, out: Optio
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.errors:
-        click.echo(f"{_count(len(result.errors), 'error')}: nothing was built", err=True)
+        click.echo(f"{plural(len(result.errors), 'error')}: nothing was built", err=True)
         raise Exit(EXIT_ERRORS)
     out_dir = out or result.workspace.root / "build"
     planned = planned_outputs(result, chosen, out_dir)
@@ -368,36 +357,6 @@ def layouts_command() -> None:
     for name, folder in available_layouts(project).items():
         description = find_layout(name, project=project).settings.get("description", "")
         click.echo(f"{name:<12} {description}  ({display_path(folder)})")
-
-
-def describe_deck(deck) -> list[str]:
-    """What ``check`` shows of a deck: each slide, each point, and what each marker cites."""
-    lines = []
-    for number, slide in enumerate(deck.slides, start=1):
-        if slide.kind in ("title", "sources"):
-            continue
-        lines.append(f"{number:>3}. [{slide.kind}] {slide.title}")
-        for point in slide.points:
-            figure = f"{point.figure} " if point.figure else ""
-            markers = "".join(f"[{n}]" for n in point.footnotes)
-            lines.append(f"     - {figure}{point.text} {markers}".rstrip())
-        for note, cited in ((note, cited) for note in slide.footnotes for cited in note.cited):
-            quoted = f" “{cited.quoted}”" if cited.quoted else ""
-            lines.append(f"       [{note.number}] {cited.locator}{quoted}")
-    return lines
-
-
-def build_summary(result, written=()) -> str:
-    """One line: audiences, the slides the written .pptx files hold (continuations included), notes, sources."""
-    from briefdeck.render.pptx.check import slide_count
-
-    decks = list(result.decks.values())
-    slides = [slide_count(o.path.read_bytes()) for o in written if o.format == "pptx"]
-    notes = sum(len(d.footnotes) for d in decks)
-    cited = len({r.id for d in decks for r in d.bibliography})
-    return (f"{_count(len(decks), 'audience')}, " + (f"{_count(sum(slides), 'slide')}, " if slides else "")
-            + f"{_count(notes, 'footnote')}, "
-            f"{_count(cited, 'source')} cited, {_count(len(result.warnings), 'warning')}")
 
 
 # -- entry point ----------------------------------------------------------------
