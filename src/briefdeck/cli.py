@@ -9,7 +9,6 @@ see it).
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from click.exceptions import Exit
 from briefdeck.cli_parts import PATH, Group, argument, brief_argument, json_option, sources_option, verify_option
 from briefdeck.cli_text import build_summary, describe_deck, plural, wrapped
 from briefdeck.errors import BriefdeckError, Problem, choices_hint, display_path
+from briefdeck.json_text import indented_json  # json.dumps(indent=2, ensure_ascii=False)'s text, faster
 from briefdeck.reports import check_json, find_json, sources_json, unloadable_json
 
 # Plain click, and every heavier module imported inside the command that uses it, so that `--help`
@@ -97,7 +97,7 @@ def sources_command(as_json: bool, sources: Optional[Path], verify: bool) -> Non
     summaries, report = workspace.with_index(lambda index: index.summaries(), verify=verify)
     origins = record_origins(workspace.sources)
     if as_json:
-        click.echo(json.dumps(sources_json(summaries, origins), indent=2, ensure_ascii=False))
+        click.echo(indented_json(sources_json(summaries, origins)))
         _warn(report.warnings)
         return
     for s in summaries:
@@ -188,7 +188,7 @@ def find_command(query: str, source: tuple[str, ...], section: Optional[str], ta
     found, report = _workspace(sources).with_index(search, verify=verify)
     _warn(report.warnings)
     if as_json:
-        click.echo(json.dumps(find_json(found), indent=2, ensure_ascii=False))
+        click.echo(indented_json(find_json(found)))
         return
     if not found:
         click.echo("no findings match", err=True)
@@ -223,7 +223,6 @@ def check_command(brief: Path, audience: Optional[str], strict: bool, as_json: b
                   review: bool, sources: Optional[Path], verify: bool) -> None:
     """Verify every point's evidence; show what each point cites and what is wrong."""
     from briefdeck.check import check_brief
-    from briefdeck.json_text import indented_json
 
     try:
         result = check_brief(brief, audience=audience, strict=strict, sources=sources, verify=verify,
@@ -232,10 +231,10 @@ def check_command(brief: Path, audience: Optional[str], strict: bool, as_json: b
         if not as_json:
             raise
         # A brief that does not load is still answered in JSON.
-        click.echo(json.dumps(unloadable_json(str(brief), exc.problems), indent=2, ensure_ascii=False))
+        click.echo(indented_json(unloadable_json(str(brief), exc.problems)))
         raise Exit(EXIT_USAGE if exc.usage else EXIT_ERRORS)
     if as_json:
-        click.echo(indented_json(check_json(result)))  # json.dumps(indent=2, ensure_ascii=False)'s text, faster
+        click.echo(indented_json(check_json(result)))
     else:
         for key, deck in result.decks.items():
             click.echo(f"== {key} ({deck.audience.label})")
