@@ -72,7 +72,7 @@ class Notebook:
         # stands (equal citations have equal records, locators and quoted words).
         self._words: dict[tuple[Citation, bool], tuple[Formatted, Formatted, Formatted]] = {}
         cited = {r.id: r for r in cited}.values()
-        if hasattr(self.style, "prepare"):  # a CSL style (citations/csl.py): citeproc words and letters all
+        if self.runs_pandoc:  # citeproc words every note and gives its own year letters
             self._lettered = {}
             if worded:
                 self.style.prepare(citing, cited)
