@@ -11,7 +11,7 @@ import pytest
 
 from briefdeck.layouts import find_layout
 from briefdeck.render.pptx import deck_to_pptx
-from briefdeck.render.pptx.package import zipfile_bytes
+from briefdeck.render.pptx.zip_writer import zipfile_bytes
 from briefdeck.render.pptx.zip_writer import fits, zip_bytes
 
 from .decks import long_deck

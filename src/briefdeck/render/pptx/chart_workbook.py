@@ -12,12 +12,11 @@ this module. The dates are the deck's, never the clock's.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
 from pathlib import Path
 
 from briefdeck.render.markup import xml_text
+from briefdeck.render.pptx.zip_writer import zipfile_bytes
 
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -136,15 +135,9 @@ def _styles(number_format: str) -> str:
 
 
 def _zip(parts: dict[str, str]) -> bytes:
-    """The parts zipped as XlsxWriter zips them: this order, 1980-01-01, the same attributes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in ("[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml",
-                     "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/theme/theme1.xml",
-                     "docProps/core.xml", "docProps/app.xml"):
-            info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 25165824  # 0o600 << 16: -rw-------
-            zf.writestr(info, parts[name].encode("utf-8"))
-    return out.getvalue()
+    """The parts zipped as XlsxWriter zips them: this order, 1980-01-01, from Unix, -rw-------."""
+    order = ("[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml",
+             "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml",
+             "docProps/app.xml")
+    return zipfile_bytes([(name, parts[name].encode("utf-8")) for name in order], (1980, 1, 1, 0, 0, 0),
+                         create_system=3)

@@ -19,7 +19,6 @@ import io
 import itertools
 import posixpath
 import re
-import zipfile
 
 from lxml import etree
 
@@ -34,7 +33,7 @@ from briefdeck.render.pptx.opc import (CT_CHART, CT_NOTES_SLIDE, CT_SLIDE, CT_WO
 from briefdeck.render.pptx.pages import ChartBox, Page, PictureBox
 from briefdeck.render.pptx.slide_layouts import get_or_add
 from briefdeck.render.pptx.template import Base, Placeholder
-from briefdeck.render.pptx.zip_writer import fits as zip_fits, zip_bytes
+from briefdeck.render.pptx.zip_writer import fits as zip_fits, zip_bytes, zipfile_bytes
 
 EPOCH = dt.date(1980, 1, 1)  # the earliest date a zip entry can carry
 LAST = dt.date(2107, 12, 31)  # and the latest
@@ -188,15 +187,3 @@ def _zip(package: Package, date: dt.date | None) -> bytes:
             entries.append((rels_uri(part.name)[1:], rels_xml(part.rels, part.base)))
     return zip_bytes(entries, stamp) if zip_fits(entries) else zipfile_bytes(entries, stamp)
 
-
-def zipfile_bytes(entries: list[tuple[str, bytes]], stamp: tuple[int, ...]) -> bytes:
-    """The zip `zip_writer` writes, by Python's zipfile: for archives that need ZIP64, and to test against."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, blob in entries:
-            info = zipfile.ZipInfo(name, stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0o600 << 16
-            zf.writestr(info, blob)
-    return out.getvalue()

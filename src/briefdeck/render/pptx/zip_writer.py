@@ -5,7 +5,7 @@ header written twice and a compressor of its own; a deck has four entries
 per slide. Here each entry is one header, its deflated bytes and a
 directory record, with the same fields zipfile writes for a ``ZipInfo``
 given a fixed timestamp, ``create_system`` 0 and mode 0600, so the bytes are
-those of zipfile (``package.zipfile_bytes``; tests/render_pptx compare the
+those of zipfile (`zipfile_bytes`; tests/render_pptx compare the
 two). The data is deflated with the very calls zipfile makes (a raw deflate
 stream at the default level, one ``compress`` then ``flush``), for a large
 deck in two threads (`deflate_all`).
@@ -16,8 +16,10 @@ or more) are left to zipfile itself (`fits`).
 
 from __future__ import annotations
 
+import io
 import struct
 import threading
+import zipfile
 import zlib
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")  # zipfile's structFileHeader
@@ -96,3 +98,20 @@ def zip_bytes(entries: list[tuple[str, bytes]], date_time: tuple[int, ...]) -> b
     size = sum(len(record) for record in directory)
     end = _END.pack(b"PK\005\006", 0, 0, len(entries), len(entries), size, offset, 0)
     return b"".join(out + directory + [end])
+
+
+def zipfile_bytes(entries: list[tuple[str, bytes]], stamp: tuple[int, ...], create_system: int = 0) -> bytes:
+    """The same zip written by Python's zipfile: for archives that need ZIP64, the chart's workbook, and tests.
+
+    ``create_system`` is the system the entries claim to come from (0 MS-DOS, as a deck's; 3 Unix, as
+    XlsxWriter writes a workbook); every entry is deflated, stamped ``stamp`` and marked -rw-------.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, blob in entries:
+            info = zipfile.ZipInfo(name, stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = create_system
+            info.external_attr = 0o600 << 16
+            zf.writestr(info, blob)
+    return out.getvalue()
