@@ -15,7 +15,7 @@ from pathlib import Path
 from briefdeck.citations.work import author_names
 from briefdeck.deck.charts import make_chart
 from briefdeck.deck.model import Audience, Deck, Picture, Point, Slide
-from briefdeck.deck.notes import Notebook, SlideNotes
+from briefdeck.deck.notes import Notebook, SlideNotes, worded_notebook
 from briefdeck.errors import Problem
 from briefdeck.evidence.cited import pull_quote_credit
 from briefdeck.findings.figures import parse_figures
@@ -40,20 +40,15 @@ def brief_to_deck(outline: Outline, resolution: Resolution, audience_key: str, *
     spec = outline.audience(audience_key)
     if spec is None:
         raise KeyError(audience_key)
-    # A first pass, without words, finds what this audience's deck cites, so that year letters
-    # (2019a, 2019b) are given among those works (and a CSL style words all notes in one run).
-    style = outline.citations.style
-    first = _Builder(outline, resolution, _audience(spec), Notebook(style, worded=False))
-    if not worded and not first.book.runs_pandoc:
-        builder, slides = first, first.slides()
-        first.book.read_records()
+    style, audience = outline.citations.style, _audience(spec)
+    wordless = Notebook(style, worded=False)
+    if not worded and not wordless.runs_pandoc:
+        builder = _Builder(outline, resolution, audience, wordless)
+        slides = builder.slides()
+        wordless.read_records()
     else:
-        if first.book.learns_from_deck:
-            first.slides()
-            book = Notebook(style, first.book.bibliography, citing=first.book.citations)
-        else:  # each note is worded from its own citation (Chicago)
-            book = Notebook(style)
-        builder = _Builder(outline, resolution, _audience(spec), book)
+        book = worded_notebook(style, lambda first: _Builder(outline, resolution, audience, first).slides())
+        builder = _Builder(outline, resolution, audience, book)
         slides = builder.slides()
     slides.append(Slide("sources", SOURCES_TITLE))
     deck = Deck(

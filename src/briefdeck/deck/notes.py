@@ -24,7 +24,7 @@ before any note is worded: the deck builder numbers the deck once without
 words to learn them, and passes them to `Notebook`. A CSL style (pandoc's
 citeproc) is given every citation of that first pass, to word them in one run.
 A notes style without either (Chicago) words each note from its citation
-alone, and needs no first pass (`Notebook.learns_from_deck`).
+alone, and needs no first pass (`worded_notebook` decides).
 
 Renderers choose only which of a slide's footnotes a page carries (those its
 points call, and on the first page the ones no point calls).
@@ -33,7 +33,7 @@ points call, and on the first page the ones no point calls).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from briefdeck.citations import get_style
 from briefdeck.citations.ranges import merged_citation
@@ -174,13 +174,22 @@ def renumbered(slides: Sequence[Slide], style: str) -> tuple[tuple[Slide, ...], 
     For decks put together from slides rather than built from a brief: each
     point keeps what it cites, a footnote no point calls stays on its slide.
     """
+    book = worded_notebook(style, lambda first: _renumbered(slides, first))
+    return _renumbered(slides, book), book
+
+
+def worded_notebook(style: str, number: Callable[[Notebook], object]) -> Notebook:
+    """The notebook that words a deck's notes in ``style``.
+
+    When the words depend on the whole deck (`Notebook.learns_from_deck`: year letters,
+    a CSL style's one run), ``number`` first numbers the deck with a notebook without
+    words, which learns the works it cites and its citations in handout order.
+    """
     first = Notebook(style, worded=False)
     if not first.learns_from_deck:
-        book = Notebook(style)
-        return _renumbered(slides, book), book
-    _renumbered(slides, first)
-    book = Notebook(style, first.bibliography, citing=first.citations)
-    return _renumbered(slides, book), book
+        return Notebook(style)  # each note is worded from its own citation (Chicago)
+    number(first)
+    return Notebook(style, first.bibliography, citing=first.citations)
 
 
 def _renumbered(slides: Sequence[Slide], book: Notebook) -> tuple[Slide, ...]:
